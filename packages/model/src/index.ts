@@ -1,0 +1,22 @@
+export type { Brand } from './brand.js'
+export type { Doi, OpenAlexId, WosUt, ScopusEid, Pmid, Orcid, RorId } from './ids.js'
+export { toDoi, toOpenAlexId, toWosUt, toScopusEid, toPmid, toOrcid, toRorId } from './ids.js'
+export type { CountryCode } from './country.js'
+export { COUNTRY_CODES, toCountryCode, isCountryCode, countryName } from './country.js'
+export type { CountryPolicy, CountryPolicyId } from './country-policy.js'
+export {
+  COUNTRY_POLICIES,
+  COUNTRY_POLICY_IDS,
+  DEFAULT_COUNTRY_POLICY,
+  countryPolicy,
+  applyCountryPolicy,
+} from './country-policy.js'
+export type { SourceFormat, SourceName, Provenance } from './provenance.js'
+export { SOURCE_FORMATS } from './provenance.js'
+export type { Institution, InstitutionType } from './institution.js'
+export { INSTITUTION_TYPES, toInstitutionType } from './institution.js'
+export type { Affiliation, Authorship, Work, WorkIds } from './work.js'
+export { NO_IDS } from './work.js'
+export type { ErrorCode, Location, RecordProblem } from './errors.js'
+export { ERROR_CODES, MeridianError, formatProblem } from './errors.js'
+export type { ReadItem, ReadOptions } from './read-item.js'

@@ -1,0 +1,67 @@
+import type { CountryCode } from './country.js'
+import type { Doi, OpenAlexId, Orcid, Pmid, ScopusEid, WosUt } from './ids.js'
+import type { Institution } from './institution.js'
+import type { Provenance } from './provenance.js'
+
+/** One affiliation of one author on one work: the raw string, what it resolved to, and its country. */
+export interface Affiliation {
+  /** The address as the source wrote it, when it gave one. */
+  readonly raw: string | null
+  readonly institution: Institution | null
+  /** ISO code of the affiliation's country as the source gives it (UK nations folded into GB). */
+  readonly country: CountryCode | null
+}
+
+/** An author's place on a work. */
+export interface Authorship {
+  /** 0-based position in author order. */
+  readonly position: number
+  readonly name: string
+  readonly orcid: Orcid | null
+  /** `true`/`false` when the source says; `null` when it does not tell. */
+  readonly isCorresponding: boolean | null
+  readonly affiliations: readonly Affiliation[]
+}
+
+/** Identifiers a work may carry; any of them keys it in the store. */
+export interface WorkIds {
+  readonly doi: Doi | null
+  readonly openalex: OpenAlexId | null
+  readonly wos: WosUt | null
+  readonly scopus: ScopusEid | null
+  readonly pmid: Pmid | null
+}
+
+/** The canonical record of a scholarly work, whatever source it came from. */
+export interface Work {
+  readonly ids: WorkIds
+  readonly year: number | null
+  /** Document type, lower case, as the source names it (`article`, `review`, `letter`...). */
+  readonly type: string | null
+  /** Journal, book or proceedings title. */
+  readonly sourceTitle: string | null
+  readonly title: string | null
+  readonly citedBy: number | null
+  /** Fields, subject categories or topics, where the source gives them. */
+  readonly fields: readonly string[]
+  readonly authorships: readonly Authorship[]
+  /**
+   * The reprint (corresponding) address, for sources that give one apart from the authors' addresses
+   * (Web of Science `RP`). Its country decides the corresponding-author country when present.
+   */
+  readonly correspondingAddress: Affiliation | null
+  /** `true` when the source says its author list is cut short. */
+  readonly authorsTruncated: boolean
+  /** `true` for records of the generated demo corpus. */
+  readonly synthetic: boolean
+  readonly provenance: Provenance
+}
+
+/** Empty identifiers, to spread and fill in. */
+export const NO_IDS: WorkIds = Object.freeze({
+  doi: null,
+  openalex: null,
+  wos: null,
+  scopus: null,
+  pmid: null,
+})
