@@ -1,1 +1,2 @@
-export {}
+export type { Sql, SqlValue, SqlRunner } from './sql.js'
+export { sql, raw, join, renderPositional, renderInline } from './sql.js'

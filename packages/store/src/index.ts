@@ -1,1 +1,5 @@
-export {}
+export { Store } from './store.js'
+export type { OpenStoreOptions, IngestRun, IngestCounts } from './store.js'
+export type { StoreStatus, WorkCounts } from './status.js'
+export type { DataVersion } from './data-version.js'
+export type { MergeCounts } from './merge.js'

@@ -1,0 +1,26 @@
+import { sql } from '@meridian/indicators'
+import type { Database } from './duckdb.js'
+
+/** What a store holds, stamped on every result so the same command on the same store is reproducible. */
+export interface DataVersion {
+  /** Number of ingest runs; changes whenever the data does. */
+  readonly ingests: number
+  readonly lastIngestAt: string | null
+  readonly works: number
+  /** `true` when any work comes from the generated demo corpus. */
+  readonly synthetic: boolean
+}
+
+export async function readDataVersion(db: Database): Promise<DataVersion> {
+  const [row] = await db.all(sql`SELECT
+    (SELECT count(*) FROM ingests) AS ingests,
+    (SELECT max(finished_at) FROM ingests) AS last_ingest_at,
+    (SELECT count(*) FROM works) AS works,
+    (SELECT count(*) FROM works WHERE synthetic) AS synthetic`)
+  return {
+    ingests: Number(row?.ingests ?? 0),
+    lastIngestAt: (row?.last_ingest_at as string | null) ?? null,
+    works: Number(row?.works ?? 0),
+    synthetic: Number(row?.synthetic ?? 0) > 0,
+  }
+}

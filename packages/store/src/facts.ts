@@ -1,0 +1,143 @@
+import { COUNTRY_POLICIES, type CountryPolicy } from '@meridian/model'
+import { join, raw, sql, type Sql } from '@meridian/indicators'
+import type { Database } from './duckdb.js'
+
+/** `country` after the policy's remaps, as a SQL expression over column `column`. */
+function mapped(policy: CountryPolicy, column: string): Sql {
+  const remaps = Object.entries(policy.remaps)
+  if (remaps.length === 0) return raw(column)
+  const cases = remaps.map(([from, to]) => sql`WHEN ${from} THEN ${to}`)
+  return sql`CASE ${raw(column)} ${join(cases, ' ')} ELSE ${raw(column)} END`
+}
+
+/**
+ * Per-work, per-country facts for the works of one ingest run, under one country policy.
+ * Author-level fractional weight: each author with a known country gets 1/n (n = such authors on the work),
+ * split equally over that author's affiliations with a known country, so a work's weights sum to 1.
+ */
+function countryFacts(policy: CountryPolicy, ingestId: number): Sql {
+  return sql`INSERT INTO work_countries
+    WITH aff AS (
+      SELECT a.work_id, a.position, ${mapped(policy, 'a.country')} AS country
+      FROM affiliations a JOIN works w ON w.work_id = a.work_id
+      WHERE w.ingest_id = ${ingestId} AND a.position >= 0 AND a.country IS NOT NULL
+    ),
+    known AS (SELECT * FROM aff WHERE country IS NOT NULL),
+    per_author AS (SELECT work_id, position, count(*) AS n_aff FROM known GROUP BY work_id, position),
+    per_work AS (SELECT work_id, count(*) AS n_auth FROM per_author GROUP BY work_id),
+    last_pos AS (
+      SELECT au.work_id, max(au.position) AS last_position FROM authorships au JOIN works w ON w.work_id = au.work_id
+      WHERE w.ingest_id = ${ingestId} GROUP BY au.work_id
+    ),
+    flagged AS (
+      SELECT au.work_id, au.position FROM authorships au JOIN works w ON w.work_id = au.work_id
+      WHERE w.ingest_id = ${ingestId} AND au.is_corresponding
+    ),
+    reprint AS (
+      SELECT DISTINCT a.work_id, ${mapped(policy, 'a.country')} AS country
+      FROM affiliations a JOIN works w ON w.work_id = a.work_id
+      WHERE w.ingest_id = ${ingestId} AND a.position = -1 AND a.country IS NOT NULL
+    ),
+    per_country AS (
+      SELECT k.work_id, k.country,
+        sum(1.0 / (pw.n_auth * pa.n_aff)) AS fractional,
+        count(DISTINCT k.position) AS authors,
+        max(CASE WHEN k.position = 0 THEN 1 ELSE 0 END) AS is_first,
+        max(CASE WHEN k.position = lp.last_position THEN 1 ELSE 0 END) AS is_last,
+        max(CASE WHEN f.position IS NOT NULL THEN 1 ELSE 0 END) AS is_flagged
+      FROM known k
+      JOIN per_author pa ON pa.work_id = k.work_id AND pa.position = k.position
+      JOIN per_work pw ON pw.work_id = k.work_id
+      JOIN last_pos lp ON lp.work_id = k.work_id
+      LEFT JOIN flagged f ON f.work_id = k.work_id AND f.position = k.position
+      GROUP BY k.work_id, k.country
+    ),
+    n AS (SELECT work_id, count(*) AS n_countries FROM per_country GROUP BY work_id)
+    SELECT ${policy.id}, pc.work_id, w.year, pc.country, pc.fractional, pc.authors, pc.is_first = 1, pc.is_last = 1,
+      CASE
+        WHEN EXISTS (SELECT 1 FROM reprint r WHERE r.work_id = pc.work_id)
+          THEN EXISTS (SELECT 1 FROM reprint r WHERE r.work_id = pc.work_id AND r.country = pc.country)
+        ELSE pc.is_flagged = 1
+      END,
+      n.n_countries
+    FROM per_country pc JOIN n ON n.work_id = pc.work_id JOIN works w ON w.work_id = pc.work_id`
+}
+
+/**
+ * Per-work facts for one ingest run under one policy: numbers of countries, institutions and authors, the
+ * collaboration type, industry flags, and the corresponding-author country (the reprint address, else the
+ * authors flagged corresponding, else the first address: the policy bibliometrix uses).
+ */
+function workFacts(policy: CountryPolicy, ingestId: number): Sql {
+  return sql`INSERT INTO work_facts
+    WITH w AS (SELECT work_id, year FROM works WHERE ingest_id = ${ingestId}),
+    aff AS (
+      SELECT a.work_id, a.position, a.seq, a.institution_key, a.raw, ${mapped(policy, 'a.country')} AS country
+      FROM affiliations a JOIN w ON w.work_id = a.work_id
+    ),
+    inst AS (
+      SELECT a.work_id,
+        count(DISTINCT coalesce(a.institution_key, 'raw:' || lower(trim(split_part(a.raw, ',', 1))))) AS n_institutions,
+        max(CASE WHEN i.type = 'company' THEN 1 ELSE 0 END) AS company,
+        max(CASE WHEN i.type IN ('education', 'facility', 'government', 'healthcare') THEN 1 ELSE 0 END) AS academia
+      FROM aff a LEFT JOIN institutions i ON i.institution_key = a.institution_key
+      WHERE a.position >= 0 AND (a.institution_key IS NOT NULL OR a.raw IS NOT NULL)
+      GROUP BY a.work_id
+    ),
+    authors AS (
+      SELECT au.work_id, count(*) AS n_authors, max(au.position) AS last_position
+      FROM authorships au JOIN w ON w.work_id = au.work_id GROUP BY au.work_id
+    ),
+    wc AS (
+      SELECT work_id, max(n_countries) AS n_countries, max(CASE WHEN is_first THEN 1 ELSE 0 END) AS first_known,
+        max(CASE WHEN is_last THEN 1 ELSE 0 END) AS last_known
+      FROM work_countries WHERE policy = ${policy.id} AND work_id IN (SELECT work_id FROM w) GROUP BY work_id
+    ),
+    reprint AS (
+      SELECT work_id, min(country) AS country FROM aff WHERE position = -1 AND country IS NOT NULL GROUP BY work_id
+    ),
+    flagged AS (
+      SELECT work_id, country FROM (
+        SELECT a.work_id, a.country, row_number() OVER (PARTITION BY a.work_id ORDER BY a.position, a.seq) AS rn
+        FROM aff a JOIN authorships au ON au.work_id = a.work_id AND au.position = a.position
+        WHERE au.is_corresponding AND a.country IS NOT NULL
+      ) t WHERE rn = 1
+    ),
+    first_address AS (
+      SELECT work_id, country FROM (
+        SELECT work_id, country, row_number() OVER (PARTITION BY work_id ORDER BY position, seq) AS rn
+        FROM aff WHERE position >= 0 AND country IS NOT NULL
+      ) t WHERE rn = 1
+    )
+    SELECT ${policy.id}, w.work_id, w.year, coalesce(wc.n_countries, 0), coalesce(inst.n_institutions, 0),
+      coalesce(authors.n_authors, 0),
+      CASE
+        WHEN coalesce(wc.n_countries, 0) = 0 THEN 'unknown'
+        WHEN wc.n_countries >= 2 THEN 'international'
+        WHEN coalesce(inst.n_institutions, 0) <= 1 THEN 'single-institution'
+        ELSE 'domestic'
+      END,
+      CASE WHEN wc.n_countries = 2 THEN 'bilateral' WHEN wc.n_countries = 3 THEN 'trilateral'
+        WHEN wc.n_countries >= 4 THEN 'quadrilateral-plus' END,
+      coalesce(inst.company, 0) = 1, coalesce(inst.company, 0) = 1 AND coalesce(inst.academia, 0) = 1,
+      coalesce(wc.first_known, 0) = 1, coalesce(wc.last_known, 0) = 1,
+      coalesce(reprint.country, flagged.country) IS NOT NULL,
+      coalesce(reprint.country, flagged.country, first_address.country),
+      CASE WHEN reprint.country IS NOT NULL THEN 'reprint' WHEN flagged.country IS NOT NULL THEN 'flagged'
+        WHEN first_address.country IS NOT NULL THEN 'first-address' END
+    FROM w
+    LEFT JOIN wc ON wc.work_id = w.work_id
+    LEFT JOIN inst ON inst.work_id = w.work_id
+    LEFT JOIN authors ON authors.work_id = w.work_id
+    LEFT JOIN reprint ON reprint.work_id = w.work_id
+    LEFT JOIN flagged ON flagged.work_id = w.work_id
+    LEFT JOIN first_address ON first_address.work_id = w.work_id`
+}
+
+/** Compute the facts of one ingest run's works under every known country policy. */
+export async function computeFacts(db: Database, ingestId: number): Promise<void> {
+  for (const policy of Object.values(COUNTRY_POLICIES)) {
+    await db.all(countryFacts(policy, ingestId))
+    await db.all(workFacts(policy, ingestId))
+  }
+}

@@ -1,0 +1,55 @@
+import {
+  NO_IDS,
+  toCountryCode,
+  toDoi,
+  type Affiliation,
+  type Authorship,
+  type Institution,
+  type Work,
+} from '@meridian/model'
+
+/** A test institution keyed by a synthetic OpenAlex id. */
+export function inst(id: string, country: string, type: Institution['type'] = 'education'): Institution {
+  return {
+    ror: null,
+    openalex: id as Institution['openalex'],
+    name: id,
+    type,
+    country: toCountryCode(country),
+    lat: null,
+    lon: null,
+  }
+}
+
+const aff = (i: Institution): Affiliation => ({ raw: null, institution: i, country: i.country })
+
+/** A test work: `authors` lists each author's institutions; `corresponding` marks author positions. */
+export function work(
+  doi: string,
+  authors: readonly (readonly Institution[])[],
+  options: { year?: number; corresponding?: readonly number[]; reprint?: string; file?: string } = {},
+): Work {
+  const authorships: Authorship[] = authors.map((insts, position) => ({
+    position,
+    name: `Author ${position}`,
+    orcid: null,
+    isCorresponding: options.corresponding ? options.corresponding.includes(position) : null,
+    affiliations: insts.map(aff),
+  }))
+  return {
+    ids: { ...NO_IDS, doi: toDoi(doi) },
+    year: options.year ?? 2020,
+    type: 'article',
+    sourceTitle: 'Journal',
+    title: doi,
+    citedBy: 0,
+    fields: [],
+    authorships,
+    correspondingAddress: options.reprint
+      ? { raw: `Reprint, ${options.reprint}`, institution: null, country: toCountryCode(options.reprint) }
+      : null,
+    authorsTruncated: false,
+    synthetic: false,
+    provenance: { source: 'openalex', format: 'openalex-jsonl', file: options.file ?? 'test.jsonl', line: 1 },
+  }
+}

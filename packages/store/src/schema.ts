@@ -1,0 +1,45 @@
+/** Bumped when the tables change shape; a store of another version is refused, not misread. */
+export const SCHEMA_VERSION = '1'
+
+/** Canonical tables and per-work facts. No indexes: every lookup is a set-based join at ingest time. */
+export const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS ingests (ingest_id INTEGER, finished_at VARCHAR, files VARCHAR,
+     records_read BIGINT, works_added BIGINT, duplicates BIGINT, problems BIGINT)`,
+  `CREATE TABLE IF NOT EXISTS works (work_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
+     scopus_eid VARCHAR, pmid VARCHAR, year INTEGER, doc_type VARCHAR, source_title VARCHAR, title VARCHAR,
+     cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
+     file VARCHAR, line INTEGER, ingest_id INTEGER)`,
+  `CREATE TABLE IF NOT EXISTS work_fields (work_id BIGINT, field VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS authorships (work_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
+     is_corresponding BOOLEAN)`,
+  // position -1 holds the reprint (corresponding) address of sources that give one apart.
+  `CREATE TABLE IF NOT EXISTS affiliations (work_id BIGINT, position INTEGER, seq INTEGER, raw VARCHAR,
+     institution_key VARCHAR, country VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS institutions (institution_key VARCHAR, ror VARCHAR, openalex_id VARCHAR,
+     name VARCHAR, type VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)`,
+  `CREATE TABLE IF NOT EXISTS work_facts (policy VARCHAR, work_id BIGINT, year INTEGER, n_countries INTEGER,
+     n_institutions INTEGER, n_authors INTEGER, collab_type VARCHAR, intl_class VARCHAR, industry BOOLEAN,
+     academia_industry BOOLEAN, first_known BOOLEAN, last_known BOOLEAN, corresponding_known BOOLEAN,
+     corresponding_country VARCHAR, corresponding_basis VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS work_countries (policy VARCHAR, work_id BIGINT, year INTEGER, country VARCHAR,
+     fractional DOUBLE, authors INTEGER, is_first BOOLEAN, is_last BOOLEAN, is_corresponding BOOLEAN,
+     n_countries INTEGER)`,
+] as const
+
+/** Staging tables: one ingest run's records before they are merged. Temporary, so a crash leaves nothing. */
+export const STAGING = [
+  `CREATE TEMP TABLE s_works (tmp_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
+     scopus_eid VARCHAR, pmid VARCHAR, year INTEGER, doc_type VARCHAR, source_title VARCHAR, title VARCHAR,
+     cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
+     file VARCHAR, line INTEGER)`,
+  `CREATE TEMP TABLE s_fields (tmp_id BIGINT, field VARCHAR)`,
+  `CREATE TEMP TABLE s_authorships (tmp_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
+     is_corresponding BOOLEAN)`,
+  `CREATE TEMP TABLE s_affiliations (tmp_id BIGINT, position INTEGER, seq INTEGER, raw VARCHAR,
+     institution_key VARCHAR, country VARCHAR)`,
+  `CREATE TEMP TABLE s_institutions (institution_key VARCHAR, ror VARCHAR, openalex_id VARCHAR, name VARCHAR,
+     type VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)`,
+] as const
+
+export const STAGING_TABLES = ['s_works', 's_fields', 's_authorships', 's_affiliations', 's_institutions']

@@ -1,0 +1,42 @@
+import { sql } from '@meridian/indicators'
+import type { Database } from './duckdb.js'
+
+/** Counts of works in one slice of the store. */
+export interface WorkCounts {
+  readonly works: number
+  readonly worksWithCountry: number
+  readonly internationalWorks: number
+}
+
+/** A summary of the store. */
+export interface StoreStatus extends WorkCounts {
+  readonly countryPolicy: string
+  readonly synthetic: boolean
+  readonly sources: readonly (WorkCounts & { readonly source: string; readonly format: string })[]
+  readonly years: readonly (WorkCounts & { readonly year: number | null })[]
+}
+
+const counts = (row: Record<string, unknown> | undefined): WorkCounts => ({
+  works: Number(row?.works ?? 0),
+  worksWithCountry: Number(row?.with_country ?? 0),
+  internationalWorks: Number(row?.international ?? 0),
+})
+
+export async function readStatus(db: Database, policy: string): Promise<StoreStatus> {
+  const base = sql`SELECT w.source, w.format, w.year, w.synthetic, f.n_countries
+    FROM works w JOIN work_facts f ON f.work_id = w.work_id AND f.policy = ${policy}`
+  const measures = sql`count(*) AS works, sum(CASE WHEN n_countries > 0 THEN 1 ELSE 0 END) AS with_country,
+    sum(CASE WHEN n_countries >= 2 THEN 1 ELSE 0 END) AS international`
+  const [total] = await db.all(sql`SELECT ${measures}, max(CASE WHEN synthetic THEN 1 ELSE 0 END) AS synthetic
+    FROM (${base}) b`)
+  const sources = await db.all(sql`SELECT source, format, ${measures} FROM (${base}) b
+    GROUP BY source, format ORDER BY works DESC, source, format`)
+  const years = await db.all(sql`SELECT year, ${measures} FROM (${base}) b GROUP BY year ORDER BY year`)
+  return {
+    ...counts(total),
+    countryPolicy: policy,
+    synthetic: Number(total?.synthetic ?? 0) === 1,
+    sources: sources.map((r) => ({ source: String(r.source), format: String(r.format), ...counts(r) })),
+    years: years.map((r) => ({ year: r.year === null ? null : Number(r.year), ...counts(r) })),
+  }
+}

@@ -1,0 +1,155 @@
+import { sql } from '@meridian/indicators'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Store } from './store.js'
+import { inst, work } from './fixtures.test-util.js'
+
+const tsinghua = inst('I1', 'CN')
+const pku = inst('I2', 'CN')
+const mit = inst('I3', 'US')
+const oxford = inst('I4', 'GB')
+const hku = inst('I5', 'HK')
+const acme = inst('I6', 'US', 'company')
+const now = new Date('2026-01-01T00:00:00Z')
+
+// w1: CN + US, reprint in US; w2: two CN institutions; w3: one GB institution; w4: CN + HK (one country under hk-mo-cn)
+const corpus = [
+  work('10.1000/w1', [[tsinghua], [mit, acme]], { reprint: 'US' }),
+  work('10.1000/w2', [[tsinghua], [pku]], { corresponding: [1] }),
+  work('10.1000/w3', [[oxford], [oxford]]),
+  work('10.1000/w4', [[hku], [tsinghua]]),
+]
+
+async function ingest(store: Store, works = corpus) {
+  const run = await store.beginIngest()
+  for (const w of works) run.add(w)
+  return run.commit({ files: ['test.jsonl'], problems: 0, now })
+}
+
+let store: Store | undefined
+afterEach(() => store?.close())
+
+describe('Store', () => {
+  it('stores works and computes per-policy facts', async () => {
+    store = await Store.open({ path: ':memory:' })
+    expect(await ingest(store)).toMatchObject({
+      added: 4,
+      duplicatesOfStore: 0,
+      duplicatesInRun: 0,
+      recordsRead: 4,
+    })
+    const facts = await store.runner.all(sql`SELECT w.doi, f.collab_type, f.n_countries, f.n_institutions,
+      f.industry, f.corresponding_country, f.corresponding_basis FROM work_facts f JOIN works w USING (work_id)
+      WHERE f.policy = 'iso' ORDER BY w.doi`)
+    expect(facts).toEqual([
+      {
+        doi: '10.1000/w1',
+        collab_type: 'international',
+        n_countries: 2,
+        n_institutions: 3,
+        industry: true,
+        corresponding_country: 'US',
+        corresponding_basis: 'reprint',
+      },
+      {
+        doi: '10.1000/w2',
+        collab_type: 'domestic',
+        n_countries: 1,
+        n_institutions: 2,
+        industry: false,
+        corresponding_country: 'CN',
+        corresponding_basis: 'flagged',
+      },
+      {
+        doi: '10.1000/w3',
+        collab_type: 'single-institution',
+        n_countries: 1,
+        n_institutions: 1,
+        industry: false,
+        corresponding_country: 'GB',
+        corresponding_basis: 'first-address',
+      },
+      {
+        doi: '10.1000/w4',
+        collab_type: 'international',
+        n_countries: 2,
+        n_institutions: 2,
+        industry: false,
+        corresponding_country: 'HK',
+        corresponding_basis: 'first-address',
+      },
+    ])
+    const w4 = await store.runner.all(sql`SELECT f.policy, f.n_countries, f.collab_type FROM work_facts f
+      JOIN works w USING (work_id) WHERE w.doi = '10.1000/w4' ORDER BY f.policy`)
+    expect(w4).toEqual([
+      { policy: 'bibliometrix', n_countries: 2, collab_type: 'international' },
+      { policy: 'hk-mo-cn', n_countries: 1, collab_type: 'domestic' },
+      { policy: 'iso', n_countries: 2, collab_type: 'international' },
+    ])
+  })
+
+  it('splits author-level fractional weights so each work sums to 1', async () => {
+    store = await Store.open({ path: ':memory:' })
+    await ingest(store)
+    // w1: author 0 (CN) gets 1/2; author 1 splits 1/2 over MIT and Acme, both US: US 1/2.
+    const rows = await store.runner.all(sql`SELECT w.doi, c.country, c.fractional, c.is_first, c.is_last,
+      c.is_corresponding FROM work_countries c JOIN works w USING (work_id)
+      WHERE c.policy = 'iso' AND w.doi = '10.1000/w1' ORDER BY c.country`)
+    expect(rows).toEqual([
+      {
+        doi: '10.1000/w1',
+        country: 'CN',
+        fractional: 0.5,
+        is_first: true,
+        is_last: false,
+        is_corresponding: false,
+      },
+      {
+        doi: '10.1000/w1',
+        country: 'US',
+        fractional: 0.5,
+        is_first: false,
+        is_last: true,
+        is_corresponding: true,
+      },
+    ])
+    const sums = await store.runner
+      .all(sql`SELECT work_id, round(sum(fractional), 9) AS total FROM work_countries
+      WHERE policy = 'iso' GROUP BY work_id HAVING round(sum(fractional), 9) <> 1`)
+    expect(sums).toEqual([])
+  })
+
+  it('adds nothing when the same records are ingested again, or repeated within a run', async () => {
+    store = await Store.open({ path: ':memory:' })
+    await ingest(store)
+    expect(await ingest(store)).toMatchObject({ added: 0, duplicatesOfStore: 4 })
+    expect(await ingest(store, [work('10.1000/w9', [[mit]]), work('10.1000/W9', [[oxford]])])).toMatchObject({
+      added: 1,
+      duplicatesInRun: 1,
+    })
+    expect((await store.status()).works).toBe(5)
+  })
+
+  it('leaves the store exactly as it was when a run is rolled back', async () => {
+    store = await Store.open({ path: ':memory:' })
+    await ingest(store)
+    const before = await store.status()
+    const run = await store.beginIngest()
+    run.add(work('10.1000/w8', [[mit]]))
+    await run.rollback()
+    expect(await store.status()).toEqual(before)
+    expect(await ingest(store, [work('10.1000/w8', [[mit]])])).toMatchObject({ added: 1 })
+  })
+
+  it('summarises the store', async () => {
+    store = await Store.open({ path: ':memory:' })
+    await ingest(store)
+    expect(await store.status()).toMatchObject({ works: 4, worksWithCountry: 4, internationalWorks: 2 })
+    expect((await store.status({ policy: 'hk-mo-cn' })).internationalWorks).toBe(1)
+    expect(await store.dataVersion()).toEqual({
+      ingests: 1,
+      lastIngestAt: now.toISOString(),
+      works: 4,
+      synthetic: false,
+    })
+  })
+})
