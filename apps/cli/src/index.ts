@@ -1,1 +1,2 @@
-export {}
+export { main, program } from './main.js'
+export type { Context } from './context.js'

@@ -1,1 +1,9 @@
-export {}
+export { generateCorpus } from './generate.js'
+export type { CorpusOptions } from './options.js'
+export { toOpenAlexJson, toOpenAlexJsonl } from './openalex-json.js'
+export type {
+  OpenAlexAuthorship,
+  OpenAlexDehydratedInstitution,
+  OpenAlexTopic,
+  OpenAlexWorkJson,
+} from './openalex-types.js'

@@ -52,15 +52,14 @@ function countryFacts(policy: CountryPolicy, ingestId: number): Sql {
       LEFT JOIN flagged f ON f.work_id = k.work_id AND f.position = k.position
       GROUP BY k.work_id, k.country
     ),
-    n AS (SELECT work_id, count(*) AS n_countries FROM per_country GROUP BY work_id)
+    n AS (SELECT work_id, count(*) AS n_countries FROM per_country GROUP BY work_id),
+    has_reprint AS (SELECT DISTINCT work_id FROM reprint)
     SELECT ${policy.id}, pc.work_id, w.year, pc.country, pc.fractional, pc.authors, pc.is_first = 1, pc.is_last = 1,
-      CASE
-        WHEN EXISTS (SELECT 1 FROM reprint r WHERE r.work_id = pc.work_id)
-          THEN EXISTS (SELECT 1 FROM reprint r WHERE r.work_id = pc.work_id AND r.country = pc.country)
-        ELSE pc.is_flagged = 1
-      END,
+      CASE WHEN hr.work_id IS NOT NULL THEN r.work_id IS NOT NULL ELSE pc.is_flagged = 1 END,
       n.n_countries
-    FROM per_country pc JOIN n ON n.work_id = pc.work_id JOIN works w ON w.work_id = pc.work_id`
+    FROM per_country pc JOIN n ON n.work_id = pc.work_id JOIN works w ON w.work_id = pc.work_id
+    LEFT JOIN has_reprint hr ON hr.work_id = pc.work_id
+    LEFT JOIN reprint r ON r.work_id = pc.work_id AND r.country = pc.country`
 }
 
 /**

@@ -1,0 +1,106 @@
+import { Command } from 'commander'
+import { generateCorpus, toOpenAlexJsonl } from '@meridian/demo'
+import { evaluate, indicator } from '@meridian/indicators'
+import { writeLines } from '@meridian/io'
+import { MeridianError } from '@meridian/model'
+import { resolve } from 'node:path'
+import { storeDir, type Context } from '../context.js'
+import { formatResult, SYNTHETIC } from '../format/result.js'
+import { openStore } from '../open-store.js'
+import { progress } from '../progress.js'
+
+interface DemoFlags {
+  readonly works: string
+  readonly seed: string
+  readonly store?: string
+  readonly serve: boolean
+  readonly emitOpenalex?: string
+  readonly quiet?: boolean
+}
+
+const whole = (name: string, value: string, min: number): number => {
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new MeridianError('BAD_OPTION', `--${name} "${value}" must be a whole number >= ${min}`)
+  return n
+}
+
+/** `meridian demo`: generate the synthetic corpus into a store and show what Meridian computes from it. */
+export function demoCommand(context: Context): Command {
+  return new Command('demo')
+    .description(
+      'generate a seeded synthetic corpus (clearly labelled synthetic) into a store and print country indicators',
+    )
+    .option('--works <n>', 'number of works', '20000')
+    .option('--seed <s>', 'random seed', '42')
+    .option('--store <dir>', 'store directory (default: ./meridian-demo, kept apart from real data)')
+    .option(
+      '--no-serve',
+      'do not serve the dashboard afterwards (there is no dashboard yet: nothing is served)',
+    )
+    .option(
+      '--emit-openalex <file>',
+      'write the corpus as OpenAlex JSONL (.gz compresses) instead of storing it',
+    )
+    .option('--quiet', 'no progress on stderr')
+    .action(async (flags: DemoFlags) => {
+      const works = whole('works', flags.works, 1)
+      const seed = whole('seed', flags.seed, 0)
+      const corpus = generateCorpus({ works, seed })
+      if (flags.emitOpenalex) {
+        const path = resolve(context.cwd, flags.emitOpenalex)
+        const written = await writeLines(path, toOpenAlexJsonl(corpus))
+        context.stdout(
+          `${written} synthetic works written to ${path} (OpenAlex works schema; ${SYNTHETIC})\n`,
+        )
+        return
+      }
+      const dir = flags.store ? storeDir(context, flags.store) : resolve(context.cwd, 'meridian-demo')
+      const store = await openStore(dir, 'write')
+      try {
+        const bar = progress(context, flags.quiet ?? false, works)
+        const run = await store.beginIngest()
+        try {
+          let n = 0
+          for (const work of corpus) {
+            run.add(work)
+            if (++n % 10_000 === 0) bar.update(n, 'generating')
+          }
+          bar.update(n, 'computing facts')
+          const counts = await run.commit({
+            files: [`demo:seed=${seed}:works=${works}`],
+            problems: 0,
+            now: context.now(),
+          })
+          bar.stop()
+          context.stdout(
+            `!! ${SYNTHETIC}\n${works} synthetic works generated (seed ${seed}); ${counts.added} added to ${dir}` +
+              (counts.duplicatesOfStore ? ` (${counts.duplicatesOfStore} were already there)` : '') +
+              '\n\n',
+          )
+        } catch (error) {
+          bar.stop()
+          await run.rollback()
+          throw error
+        }
+        const data = await store.dataVersion()
+        for (const [id, options] of [
+          ['international-share', { years: '2015-2024' }],
+          ['leadership', { years: '2015-2024' }],
+        ] as const) {
+          const definition = indicator(id)
+          const result = await evaluate(store.runner, definition, options, data)
+          context.stdout(
+            formatResult({ ...result, rows: result.rows.slice(0, 12) }, definition, 'table') + '\n',
+          )
+        }
+        context.stdout(
+          `Explore it: npx meridian indicators --list; npx meridian indicators partners --store ${dir}; ` +
+            `npx meridian explain international-share\n`,
+        )
+        if (flags.serve) context.stdout('(The web dashboard is not built yet; nothing is served.)\n')
+      } finally {
+        store.close()
+      }
+    })
+}

@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander'
+import { MeridianError } from '@meridian/model'
+import { demoCommand } from './commands/demo.js'
+import { explainCommand } from './commands/explain.js'
+import { indicatorsCommand } from './commands/indicators.js'
+import { ingestCommand } from './commands/ingest.js'
+import { statusCommand } from './commands/status.js'
+import type { Context } from './context.js'
+import { EXIT, EXIT_BY_CODE } from './exit-codes.js'
+
+/** The `meridian` program, wired to a context. */
+export function program(context: Context): Command {
+  const root = new Command('meridian')
+    .description('Meridian: an open observatory of international research collaboration')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: context.stdout, writeErr: context.stderr })
+  for (const command of [
+    demoCommand(context),
+    ingestCommand(context),
+    indicatorsCommand(context),
+    explainCommand(context),
+    statusCommand(context),
+  ]) {
+    root.addCommand(
+      command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),
+    )
+  }
+  return root
+}
+
+/** Run the CLI; resolves to the exit code (0 ok, 1 failure, 2 bad input or usage). */
+export async function main(argv: readonly string[], context: Partial<Context> = {}): Promise<number> {
+  const ctx: Context = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    interactive: process.stderr.isTTY === true,
+    now: () => new Date(),
+    ...context,
+  }
+  try {
+    await program(ctx).parseAsync([...argv], { from: 'user' })
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok
+      if (error.code === 'commander.help') return EXIT.ok
+      return EXIT.badInput
+    }
+    if (error instanceof MeridianError) {
+      const where = error.location
+        ? ` (${error.location.file}:${error.location.line}${error.location.field ? ` ${error.location.field}` : ''})`
+        : ''
+      ctx.stderr(`meridian: ${error.message}${where} [${error.code}]\n`)
+      return EXIT_BY_CODE[error.code]
+    }
+    ctx.stderr(`meridian: ${(error as Error).stack ?? String(error)}\n`)
+    return EXIT.failure
+  }
+}

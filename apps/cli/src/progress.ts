@@ -1,0 +1,29 @@
+import { SingleBar } from 'cli-progress'
+import type { Context } from './context.js'
+
+/** A records counter on stderr (records/s, elapsed), only on a terminal and without `--quiet`. */
+export interface Progress {
+  update(records: number, label: string): void
+  stop(): void
+}
+
+export function progress(context: Context, quiet: boolean, total?: number): Progress {
+  if (quiet || !context.interactive) return { update: () => {}, stop: () => {} }
+  const started = Date.now()
+  const bar = new SingleBar({
+    format: total
+      ? '{bar} {percentage}% | {value}/{total} records | {rate} records/s | {duration_formatted} | {label}'
+      : '{value} records | {rate} records/s | {duration_formatted} | {label}',
+    stream: process.stderr,
+    hideCursor: true,
+    noTTYOutput: false,
+  })
+  bar.start(total ?? 0, 0, { rate: 0, label: '' })
+  return {
+    update: (records, label) => {
+      const seconds = (Date.now() - started) / 1000
+      bar.update(records, { rate: seconds > 0 ? Math.round(records / seconds) : 0, label })
+    },
+    stop: () => bar.stop(),
+  }
+}

@@ -1,0 +1,27 @@
+import { MeridianError, type ReadItem, type ReadOptions, type SourceFormat } from '@meridian/model'
+import { readOpenAlexApiPage, readOpenAlexJsonl } from './openalex/index.js'
+import { readWosPlaintext, readWosTabDelimited } from './wos/index.js'
+
+/** A reader: lines in, located works and problems out. */
+export type Reader = (lines: AsyncIterable<string>, options: ReadOptions) => AsyncIterable<ReadItem>
+
+async function* apiPage(lines: AsyncIterable<string>, options: ReadOptions): AsyncIterable<ReadItem> {
+  const parts: string[] = []
+  for await (const line of lines) parts.push(line)
+  yield* readOpenAlexApiPage(parts.join('\n'), options)
+}
+
+const READERS: Readonly<Record<SourceFormat, Reader | null>> = Object.freeze({
+  'openalex-jsonl': readOpenAlexJsonl,
+  'openalex-api-page': apiPage,
+  'wos-plaintext': readWosPlaintext,
+  'wos-tabdelimited': readWosTabDelimited,
+  synthetic: null,
+})
+
+/** The reader of a format; throws `UNKNOWN_FORMAT` for formats that are not read from files. */
+export function readerFor(format: SourceFormat): Reader {
+  const reader = READERS[format]
+  if (reader) return reader
+  throw new MeridianError('UNKNOWN_FORMAT', `format "${format}" is not read from files`)
+}
