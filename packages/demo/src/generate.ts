@@ -45,25 +45,20 @@ export function generateCorpus(options: CorpusOptions = {}): Iterable<Work> {
 function* works(world: World, options: NormalizedCorpusOptions): Generator<Work, void, undefined> {
   const { seed, firstYear, lastYear } = options
   const rng = createRng(seed, WORKS_STREAM)
-  const tag = seedTag(seed)
-  const file = `demo:seed=${seed}`
   const span = lastYear - firstYear
   const yearCum = cumulative(Array.from({ length: span + 1 }, (_, i) => GROWTH ** i))
-  const collab = createCollaboration()
-  const buffers = createAuthorBuffers()
+  const context: Context = {
+    tag: seedTag(seed),
+    seed,
+    file: `demo:seed=${seed}`,
+    lastYear,
+    collab: createCollaboration(),
+    buffers: createAuthorBuffers(),
+  }
   for (let n = 1; n <= options.works; n++) {
     const year = firstYear + pickWeighted(rng, yearCum)
-    yield drawWork(
-      rng,
-      world,
-      { n, year, t: span === 0 ? 1 : (year - firstYear) / span, collab, buffers },
-      {
-        tag,
-        seed,
-        file,
-        lastYear,
-      },
-    )
+    const t = span === 0 ? 1 : (year - firstYear) / span
+    yield drawWork(rng, world, { n, year, t }, context)
   }
 }
 
@@ -72,19 +67,21 @@ interface Draw {
   readonly year: number
   /** Position of the year in the range, 0 to 1: drives the rising international share. */
   readonly t: number
-  readonly collab: Collaboration
-  readonly buffers: AuthorBuffers
 }
 
+/** What stays the same for every work of a corpus, including the reusable buffers. */
 interface Context {
   readonly tag: string
   readonly seed: number
   readonly file: string
   readonly lastYear: number
+  readonly collab: Collaboration
+  readonly buffers: AuthorBuffers
 }
 
 function drawWork(rng: Rng, world: World, draw: Draw, context: Context): Work {
-  const { n, year, t, collab } = draw
+  const { n, year, t } = draw
+  const { collab } = context
   const lead = pickWeighted(rng, world.countryCum)
   const international = rng() < Math.min(0.95, world.countries[lead]!.intlRate * (0.7 + 0.6 * t))
   const singleInstitution = rng() < 0.45 - 0.15 * t
@@ -101,7 +98,7 @@ function drawWork(rng: Rng, world: World, draw: Draw, context: Context): Work {
     workType.type === 'book-chapter'
       ? HANDBOOKS[field]!
       : JOURNALS[field]![randomInt(rng, JOURNALS[field]!.length)]!
-  const authorships = drawAuthorships(rng, world, collab, drawAuthorCount(rng), draw.buffers)
+  const authorships = drawAuthorships(rng, world, collab, drawAuthorCount(rng), context.buffers)
   const citedBy = drawCitations(rng, {
     fieldMean: FIELDS[field]!.citations,
     typeFactor: workType.citations,
@@ -124,6 +121,7 @@ function drawWork(rng: Rng, world: World, draw: Draw, context: Context): Work {
     fields: second < 0 ? [FIELDS[field]!.name] : [FIELDS[field]!.name, FIELDS[second]!.name],
     authorships,
     correspondingAddress: null,
+    bibliometrix: null,
     authorsTruncated: false,
     synthetic: true,
     provenance: { source: 'synthetic', format: 'synthetic', file: context.file, line: n },

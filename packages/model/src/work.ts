@@ -23,6 +23,14 @@ export interface Authorship {
   readonly affiliations: readonly Affiliation[]
 }
 
+/** The countries bibliometrix would extract from a record (its `AU_CO` and `AU1_CO` fields), as ISO codes. */
+export interface BibliometrixCountries {
+  /** Distinct countries of all addresses (bibliometrix `AU_CO`), in bibliometrix's list order. */
+  readonly countries: readonly CountryCode[]
+  /** The corresponding author's country (bibliometrix `AU1_CO`): reprint address, else the first address. */
+  readonly corresponding: CountryCode | null
+}
+
 /** Identifiers a work may carry; any of them keys it in the store. */
 export interface WorkIds {
   readonly doi: Doi | null
@@ -50,6 +58,12 @@ export interface Work {
    * (Web of Science `RP`). Its country decides the corresponding-author country when present.
    */
   readonly correspondingAddress: Affiliation | null
+  /**
+   * What bibliometrix's own country extraction reports for this record, for sources it reads (WoS): the
+   * `bibliometrix` country policy uses it instead of our extraction so its tables can be reproduced exactly.
+   * `null` for other sources.
+   */
+  readonly bibliometrix: BibliometrixCountries | null
   /** `true` when the source says its author list is cut short. */
   readonly authorsTruncated: boolean
   /** `true` for records of the generated demo corpus. */

@@ -48,6 +48,7 @@ export function work(
     correspondingAddress: options.reprint
       ? { raw: `Reprint, ${options.reprint}`, institution: null, country: toCountryCode(options.reprint) }
       : null,
+    bibliometrix: null,
     authorsTruncated: false,
     synthetic: false,
     provenance: { source: 'openalex', format: 'openalex-jsonl', file: options.file ?? 'test.jsonl', line: 1 },

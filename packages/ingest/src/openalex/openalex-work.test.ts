@@ -118,3 +118,20 @@ describe('decodeOpenAlexWork: problems', () => {
     expect(p.message.length).toBeLessThan(200)
   })
 })
+
+describe('corresponding authors', () => {
+  const author = (flag: boolean) => ({ author: { display_name: 'A' }, is_corresponding: flag })
+
+  it('reads every author flagged false, with no corresponding ids, as not told', () => {
+    const { authorships } = decode({
+      authorships: [author(false), author(false)],
+      corresponding_author_ids: [],
+    })
+    expect(authorships.map((a) => a.isCorresponding)).toEqual([null, null])
+  })
+
+  it('keeps false for the others once one author is flagged', () => {
+    const { authorships } = decode({ authorships: [author(false), author(true)] })
+    expect(authorships.map((a) => a.isCorresponding)).toEqual([false, true])
+  })
+})

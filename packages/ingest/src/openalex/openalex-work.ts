@@ -84,6 +84,8 @@ export function decodeOpenAlexWork(value: unknown, at: OpenAlexAt): ReadItem {
     authorships.push(decodeAuthorship(authorship, position, correspondingIds))
   }
   const type = stringOrNull(value.type)
+  // OpenAlex writes is_corresponding: false for every author when it does not know who is corresponding.
+  const told = authorships.some((a) => a.isCorresponding === true)
   const citedBy = value.cited_by_count
   const work: Work = {
     ids: { doi, openalex, wos: null, scopus: null, pmid: toPmid(stringOrNull(ids?.pmid)) },
@@ -93,8 +95,9 @@ export function decodeOpenAlexWork(value: unknown, at: OpenAlexAt): ReadItem {
     title: stringOrNull(value.title) ?? stringOrNull(value.display_name),
     citedBy: Number.isInteger(citedBy) ? (citedBy as number) : null,
     fields: topicFields(value.primary_topic, value.topics),
-    authorships,
+    authorships: told ? authorships : authorships.map(unknownCorresponding),
     correspondingAddress: null,
+    bibliometrix: null,
     authorsTruncated: value.is_authors_truncated === true,
     synthetic: false,
     provenance: { source: 'openalex', format: at.format ?? 'openalex-jsonl', file: at.file, line: at.line },
@@ -118,4 +121,8 @@ function topicFields(primary: unknown, topics: unknown): string[] {
     if (name) fields.add(name)
   }
   return [...fields]
+}
+
+function unknownCorresponding(authorship: Authorship): Authorship {
+  return authorship.isCorresponding === null ? authorship : { ...authorship, isCorresponding: null }
 }

@@ -87,6 +87,7 @@ export function decodeWosRecord(record: WosTagRecord, context: WosRecordContext)
     citedBy: tc !== null ? Number(tc) : null,
     fields: fieldsText === null ? [] : splitList(fieldsText),
     ...decodeAuthors(list('AF'), list('AU'), list('C1'), one('OI'), one('RP')),
+    bibliometrix: null,
     authorsTruncated: false,
     synthetic: false,
     provenance: { source: 'wos', format: context.format, file: context.file, line },
