@@ -1,5 +1,6 @@
 import { detectFormat, readerFor } from '@meridian/ingest'
 import { MeridianError, type RecordProblem, type SourceFormat, type Work } from '@meridian/model'
+import { resolve } from 'node:path'
 import { readHead, readLines } from './lines.js'
 
 /** Where works go: an ingest run of the store, or anything else that takes them. */
@@ -23,6 +24,8 @@ export interface IngestFilesOptions {
     readonly total: number
   }) => void
   readonly progressEvery?: number
+  /** Directory relative paths are read from (default: the process's); reports keep the paths as given. */
+  readonly cwd?: string
 }
 
 /** What was read from one file. */
@@ -41,12 +44,12 @@ export interface IngestFilesReport {
 }
 
 /** Detect each file's format by content; throws `UNKNOWN_FORMAT` naming the file. */
-export async function detectFile(path: string): Promise<SourceFormat> {
-  const format = detectFormat(await readHead(path))
+export async function detectFile(path: string, name = path): Promise<SourceFormat> {
+  const format = detectFormat(await readHead(path, 64 * 1024, name))
   if (format) return format
   throw new MeridianError(
     'UNKNOWN_FORMAT',
-    `cannot tell the format of "${path}": expected OpenAlex JSONL or API JSON, or Web of Science plain text or tab-delimited`,
+    `cannot tell the format of "${name}": expected OpenAlex JSONL or API JSON, or Web of Science plain text or tab-delimited`,
   )
 }
 
@@ -61,14 +64,17 @@ export async function ingestFiles(
 ): Promise<IngestFilesReport> {
   const onError = options.onError ?? 'skip'
   const every = options.progressEvery ?? 10_000
-  const formats = await Promise.all(paths.map(async (path) => ({ path, format: await detectFile(path) })))
+  const located = paths.map((path) => ({ path, at: resolve(options.cwd ?? '.', path) }))
+  const formats = await Promise.all(
+    located.map(async (f) => ({ ...f, format: await detectFile(f.at, f.path) })),
+  )
   const files: FileReport[] = []
   const problems: RecordProblem[] = []
   let total = 0
-  for (const { path, format } of formats) {
+  for (const { path, at, format } of formats) {
     let records = 0
     let bad = 0
-    for await (const item of readerFor(format)(readLines(path), { file: path })) {
+    for await (const item of readerFor(format)(readLines(at), { file: path })) {
       if (item.kind === 'problem') {
         bad++
         problems.push(item.problem)

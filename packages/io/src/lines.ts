@@ -8,9 +8,11 @@ import { MeridianError } from '@meridian/model'
 const GZIP_MAGIC = [0x1f, 0x8b]
 
 /** Whether a file starts with the gzip magic number (decided by content, not by name). */
-export async function isGzip(path: string): Promise<boolean> {
+export async function isGzip(path: string, name = path): Promise<boolean> {
   const handle = await open(path, 'r').catch((cause: unknown) => {
-    throw new MeridianError('UNREADABLE_FILE', `cannot read "${path}"`, { cause })
+    throw new MeridianError('UNREADABLE_FILE', `cannot read "${name}": ${(cause as Error).message}`, {
+      cause,
+    })
   })
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0)
@@ -23,9 +25,9 @@ export async function isGzip(path: string): Promise<boolean> {
 /** The decompressed text of a file as a stream of string chunks. */
 async function* chunks(
   path: string,
-  options: { highWaterMark?: number; end?: number } = {},
+  options: { highWaterMark?: number; end?: number; name?: string } = {},
 ): AsyncIterable<string> {
-  const gzip = await isGzip(path)
+  const gzip = await isGzip(path, options.name)
   const file = createReadStream(path, {
     highWaterMark: options.highWaterMark ?? 1 << 20,
     ...(gzip || options.end === undefined ? {} : { end: options.end }),
@@ -70,9 +72,9 @@ export async function* readLines(path: string): AsyncIterable<string> {
 }
 
 /** The first `bytes` of decompressed text, for format detection. */
-export async function readHead(path: string, bytes = 64 * 1024): Promise<string> {
+export async function readHead(path: string, bytes = 64 * 1024, name = path): Promise<string> {
   let head = ''
-  for await (const chunk of chunks(path, { highWaterMark: bytes, end: bytes - 1 })) {
+  for await (const chunk of chunks(path, { highWaterMark: bytes, end: bytes - 1, name })) {
     head += chunk
     if (head.length >= bytes) break
   }

@@ -8,6 +8,11 @@ export interface CountryPolicy {
   readonly id: CountryPolicyId
   readonly title: string
   readonly description: string
+  /**
+   * Whose country extraction decides a work's countries: ours (`meridian`), or, for records a source gives
+   * bibliometrix-readable addresses for (WoS), bibliometrix's own (`bibliometrix`), so its tables are reproduced.
+   */
+  readonly extraction: 'meridian' | 'bibliometrix'
   /** Codes counted as another code (or as no country: `null`); codes not listed count as themselves. */
   readonly remaps: Readonly<Record<string, CountryCode | null>>
 }
@@ -27,6 +32,7 @@ export const COUNTRY_POLICIES: Readonly<Record<CountryPolicyId, CountryPolicy>> 
       'Each affiliation counts for the ISO 3166-1 alpha-2 country its source gives. England, Scotland, Wales ' +
       'and Northern Ireland are folded into GB when a source names them apart; Hong Kong, Macao and Taiwan ' +
       'count as themselves.',
+    extraction: 'meridian',
     remaps: {},
   }),
   'hk-mo-cn': policy({
@@ -35,15 +41,20 @@ export const COUNTRY_POLICIES: Readonly<Record<CountryPolicyId, CountryPolicy>> 
     description:
       'As iso, but Hong Kong (HK) and Macao (MO) count as China (CN), as the CWTS Leiden Ranking does. ' +
       'Taiwan (TW) counts as itself.',
+    extraction: 'meridian',
     remaps: { HK: 'CN' as CountryCode, MO: 'CN' as CountryCode },
   }),
   bibliometrix: policy({
     id: 'bibliometrix',
     title: 'bibliometrix 5.4 country labels',
     description:
-      'Reproduces the country labels of the current bibliometrix (5.4): Taiwan is folded into China, Hong ' +
-      'Kong is kept apart, the UK nations are one country. Older bibliometrix versions differed (its 2020 ' +
-      'output kept Taiwan apart). Use it to compare with bibliometrix, not as a default.',
+      "Reproduces the current bibliometrix (5.4): for Web of Science records a work's countries and its " +
+      "corresponding-author country are what bibliometrix's own extraction reads from the C1 and RP " +
+      'addresses (faults included: it takes the first name of its country list found anywhere in the reprint ' +
+      'address); Taiwan is folded into China, Hong Kong is kept apart, the UK nations are one country. Other ' +
+      'sources are remapped the same way. Older bibliometrix versions differed (its 2020 output kept Taiwan ' +
+      'apart). Use it to compare with bibliometrix, not as a default.',
+    extraction: 'bibliometrix',
     remaps: BIBLIOMETRIX_REMAPS,
   }),
 })

@@ -16,6 +16,7 @@ function mapped(policy: CountryPolicy, column: string): Sql {
  * split equally over that author's affiliations with a known country, so a work's weights sum to 1.
  */
 function countryFacts(policy: CountryPolicy, ingestId: number): Sql {
+  const bx = policy.extraction === 'bibliometrix'
   return sql`INSERT INTO work_countries
     WITH aff AS (
       SELECT a.work_id, a.position, ${mapped(policy, 'a.country')} AS country
@@ -53,13 +54,43 @@ function countryFacts(policy: CountryPolicy, ingestId: number): Sql {
       GROUP BY k.work_id, k.country
     ),
     n AS (SELECT work_id, count(*) AS n_countries FROM per_country GROUP BY work_id),
-    has_reprint AS (SELECT DISTINCT work_id FROM reprint)
-    SELECT ${policy.id}, pc.work_id, w.year, pc.country, pc.fractional, pc.authors, pc.is_first = 1, pc.is_last = 1,
-      CASE WHEN hr.work_id IS NOT NULL THEN r.work_id IS NOT NULL ELSE pc.is_flagged = 1 END,
-      n.n_countries
-    FROM per_country pc JOIN n ON n.work_id = pc.work_id JOIN works w ON w.work_id = pc.work_id
-    LEFT JOIN has_reprint hr ON hr.work_id = pc.work_id
-    LEFT JOIN reprint r ON r.work_id = pc.work_id AND r.country = pc.country`
+    has_reprint AS (SELECT DISTINCT work_id FROM reprint),
+    ours AS (
+      SELECT pc.work_id, w.year, pc.country, pc.fractional, pc.authors, pc.is_first = 1 AS is_first,
+        pc.is_last = 1 AS is_last,
+        CASE WHEN hr.work_id IS NOT NULL THEN r.work_id IS NOT NULL ELSE pc.is_flagged = 1 END AS is_corresponding,
+        n.n_countries, w.has_bibliometrix
+      FROM per_country pc JOIN n ON n.work_id = pc.work_id JOIN works w ON w.work_id = pc.work_id
+      LEFT JOIN has_reprint hr ON hr.work_id = pc.work_id
+      LEFT JOIN reprint r ON r.work_id = pc.work_id AND r.country = pc.country
+    )
+    ${
+      bx
+        ? bibliometrixCountries(policy, ingestId)
+        : sql`SELECT ${policy.id}, work_id, year, country, fractional, authors, is_first, is_last, is_corresponding,
+        n_countries FROM ours`
+    }`
+}
+
+/**
+ * The `bibliometrix` extraction: works bibliometrix can read (WoS) get the countries its extraction reports
+ * (fractional weight split equally, as it has no author-level fractional counting); roles come from ours.
+ */
+function bibliometrixCountries(policy: CountryPolicy, ingestId: number): Sql {
+  const role = (name: string) => sql`SELECT DISTINCT b.work_id, ${mapped(policy, 'b.country')} AS country
+    FROM work_bibliometrix b JOIN works w ON w.work_id = b.work_id
+    WHERE w.ingest_id = ${ingestId} AND b.role = ${name}`
+  return sql`, bx AS (SELECT * FROM (${role('country')}) t WHERE country IS NOT NULL),
+    bx_n AS (SELECT work_id, count(*) AS n_countries FROM bx GROUP BY work_id),
+    bx_corresponding AS (SELECT * FROM (${role('corresponding')}) t WHERE country IS NOT NULL)
+    SELECT ${policy.id}, work_id, year, country, fractional, authors, is_first, is_last, is_corresponding, n_countries
+    FROM ours WHERE NOT has_bibliometrix
+    UNION ALL
+    SELECT ${policy.id}, bx.work_id, w.year, bx.country, 1.0 / bx_n.n_countries, coalesce(o.authors, 0),
+      coalesce(o.is_first, false), coalesce(o.is_last, false), c.work_id IS NOT NULL, bx_n.n_countries
+    FROM bx JOIN bx_n ON bx_n.work_id = bx.work_id JOIN works w ON w.work_id = bx.work_id
+    LEFT JOIN ours o ON o.work_id = bx.work_id AND o.country = bx.country
+    LEFT JOIN bx_corresponding c ON c.work_id = bx.work_id AND c.country = bx.country`
 }
 
 /**
@@ -68,10 +99,18 @@ function countryFacts(policy: CountryPolicy, ingestId: number): Sql {
  * authors flagged corresponding, else the first address: the policy bibliometrix uses).
  */
 function workFacts(policy: CountryPolicy, ingestId: number): Sql {
+  // Under the bibliometrix extraction, works it can read take its corresponding country, with no fallback.
+  const bx = policy.extraction === 'bibliometrix'
+  const ownCorresponding = bx ? raw('NOT has_bibliometrix') : raw('true')
   return sql`INSERT INTO work_facts
-    WITH w AS (SELECT work_id, year FROM works WHERE ingest_id = ${ingestId}),
+    WITH w AS (SELECT work_id, year, has_bibliometrix FROM works WHERE ingest_id = ${ingestId}),
+    bx AS (
+      SELECT b.work_id, min(${mapped(policy, 'b.country')}) AS country FROM work_bibliometrix b JOIN w ON w.work_id = b.work_id
+      WHERE ${bx ? raw('true') : raw('false')} AND b.role = 'corresponding' GROUP BY b.work_id
+    ),
     aff AS (
-      SELECT a.work_id, a.position, a.seq, a.institution_key, a.raw, ${mapped(policy, 'a.country')} AS country
+      SELECT a.work_id, a.position, a.seq, a.institution_key, a.raw, ${mapped(policy, 'a.country')} AS country,
+        ${ownCorresponding} AS own_corresponding
       FROM affiliations a JOIN w ON w.work_id = a.work_id
     ),
     inst AS (
@@ -93,19 +132,20 @@ function workFacts(policy: CountryPolicy, ingestId: number): Sql {
       FROM work_countries WHERE policy = ${policy.id} AND work_id IN (SELECT work_id FROM w) GROUP BY work_id
     ),
     reprint AS (
-      SELECT work_id, min(country) AS country FROM aff WHERE position = -1 AND country IS NOT NULL GROUP BY work_id
+      SELECT work_id, min(country) AS country FROM aff WHERE position = -1 AND country IS NOT NULL AND own_corresponding
+      GROUP BY work_id
     ),
     flagged AS (
       SELECT work_id, country FROM (
         SELECT a.work_id, a.country, row_number() OVER (PARTITION BY a.work_id ORDER BY a.position, a.seq) AS rn
         FROM aff a JOIN authorships au ON au.work_id = a.work_id AND au.position = a.position
-        WHERE au.is_corresponding AND a.country IS NOT NULL
+        WHERE au.is_corresponding AND a.country IS NOT NULL AND a.own_corresponding
       ) t WHERE rn = 1
     ),
     first_address AS (
       SELECT work_id, country FROM (
         SELECT work_id, country, row_number() OVER (PARTITION BY work_id ORDER BY position, seq) AS rn
-        FROM aff WHERE position >= 0 AND country IS NOT NULL
+        FROM aff WHERE position >= 0 AND country IS NOT NULL AND own_corresponding
       ) t WHERE rn = 1
     )
     SELECT ${policy.id}, w.work_id, w.year, coalesce(wc.n_countries, 0), coalesce(inst.n_institutions, 0),
@@ -120,17 +160,18 @@ function workFacts(policy: CountryPolicy, ingestId: number): Sql {
         WHEN wc.n_countries >= 4 THEN 'quadrilateral-plus' END,
       coalesce(inst.company, 0) = 1, coalesce(inst.company, 0) = 1 AND coalesce(inst.academia, 0) = 1,
       coalesce(wc.first_known, 0) = 1, coalesce(wc.last_known, 0) = 1,
-      coalesce(reprint.country, flagged.country) IS NOT NULL,
-      coalesce(reprint.country, flagged.country, first_address.country),
-      CASE WHEN reprint.country IS NOT NULL THEN 'reprint' WHEN flagged.country IS NOT NULL THEN 'flagged'
-        WHEN first_address.country IS NOT NULL THEN 'first-address' END
+      coalesce(bx.country, reprint.country, flagged.country) IS NOT NULL,
+      coalesce(bx.country, reprint.country, flagged.country, first_address.country),
+      CASE WHEN bx.country IS NOT NULL THEN 'bibliometrix' WHEN reprint.country IS NOT NULL THEN 'reprint'
+        WHEN flagged.country IS NOT NULL THEN 'flagged' WHEN first_address.country IS NOT NULL THEN 'first-address' END
     FROM w
     LEFT JOIN wc ON wc.work_id = w.work_id
     LEFT JOIN inst ON inst.work_id = w.work_id
     LEFT JOIN authors ON authors.work_id = w.work_id
     LEFT JOIN reprint ON reprint.work_id = w.work_id
     LEFT JOIN flagged ON flagged.work_id = w.work_id
-    LEFT JOIN first_address ON first_address.work_id = w.work_id`
+    LEFT JOIN first_address ON first_address.work_id = w.work_id
+    LEFT JOIN bx ON bx.work_id = w.work_id`
 }
 
 /** Compute the facts of one ingest run's works under every known country policy. */

@@ -3,15 +3,24 @@ import type { Database } from './duckdb.js'
 
 const ID_COLUMNS = ['doi', 'openalex_id', 'wos_ut', 'scopus_eid', 'pmid'] as const
 
-/** The staged works that are already in the store, or repeat an earlier staged work, by any identifier. */
+/** Two records with different identifiers of one kind (two WoS UTs) are two works, whatever else they share. */
+const conflict = (a: string, b: string) =>
+  ID_COLUMNS.map((c) => `(${a}.${c} IS NOT NULL AND ${b}.${c} IS NOT NULL AND ${a}.${c} <> ${b}.${c})`).join(
+    ' OR ',
+  )
+
+/**
+ * The staged works that are already in the store, or repeat an earlier staged work: they share an identifier
+ * and no identifier of the same kind disagrees (publishers do give two reviews one DOI).
+ */
 const DUPLICATES = [
   ...ID_COLUMNS.map(
-    (c) => `SELECT s.tmp_id, 'store' AS against FROM s_works s JOIN works w ON s.${c} = w.${c}`,
+    (c) =>
+      `SELECT s.tmp_id, 'store' AS against FROM s_works s JOIN works w ON s.${c} = w.${c} AND NOT (${conflict('s', 'w')})`,
   ),
   ...ID_COLUMNS.map(
-    (c) => `SELECT tmp_id, 'batch' AS against FROM (
-      SELECT tmp_id, row_number() OVER (PARTITION BY ${c} ORDER BY tmp_id) AS rn
-      FROM s_works WHERE ${c} IS NOT NULL) t WHERE rn > 1`,
+    (c) => `SELECT b.tmp_id, 'batch' AS against FROM s_works a JOIN s_works b
+      ON a.${c} = b.${c} AND a.tmp_id < b.tmp_id AND NOT (${conflict('a', 'b')})`,
   ),
 ].join('\nUNION ALL\n')
 
@@ -37,7 +46,9 @@ export async function mergeStaging(db: Database, ingestId: number): Promise<Merg
   const run = (q: Sql) => db.all(q)
   await run(sql`INSERT INTO works SELECT n.work_id, s.doi, s.openalex_id, s.wos_ut, s.scopus_eid, s.pmid, s.year,
     s.doc_type, s.source_title, s.title, s.cited_by, s.authors_truncated, s.synthetic, s.source, s.format, s.file,
-    s.line, ${ingestId} FROM s_works s JOIN s_new n ON n.tmp_id = s.tmp_id`)
+    s.line, ${ingestId}, s.has_bibliometrix FROM s_works s JOIN s_new n ON n.tmp_id = s.tmp_id`)
+  await db.exec(`INSERT INTO work_bibliometrix SELECT n.work_id, b.country, b.role
+    FROM s_bibliometrix b JOIN s_new n ON n.tmp_id = b.tmp_id`)
   await db.exec(
     `INSERT INTO work_fields SELECT n.work_id, f.field FROM s_fields f JOIN s_new n ON n.tmp_id = f.tmp_id`,
   )

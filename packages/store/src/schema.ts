@@ -9,7 +9,9 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS works (work_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
      scopus_eid VARCHAR, pmid VARCHAR, year INTEGER, doc_type VARCHAR, source_title VARCHAR, title VARCHAR,
      cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
-     file VARCHAR, line INTEGER, ingest_id INTEGER)`,
+     file VARCHAR, line INTEGER, ingest_id INTEGER, has_bibliometrix BOOLEAN)`,
+  // What bibliometrix's own extraction reports (WoS records): role 'country' (AU_CO) or 'corresponding' (AU1_CO).
+  `CREATE TABLE IF NOT EXISTS work_bibliometrix (work_id BIGINT, country VARCHAR, role VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS work_fields (work_id BIGINT, field VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS authorships (work_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
@@ -32,7 +34,8 @@ export const STAGING = [
   `CREATE TEMP TABLE s_works (tmp_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
      scopus_eid VARCHAR, pmid VARCHAR, year INTEGER, doc_type VARCHAR, source_title VARCHAR, title VARCHAR,
      cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
-     file VARCHAR, line INTEGER)`,
+     file VARCHAR, line INTEGER, has_bibliometrix BOOLEAN)`,
+  `CREATE TEMP TABLE s_bibliometrix (tmp_id BIGINT, country VARCHAR, role VARCHAR)`,
   `CREATE TEMP TABLE s_fields (tmp_id BIGINT, field VARCHAR)`,
   `CREATE TEMP TABLE s_authorships (tmp_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
@@ -42,4 +45,11 @@ export const STAGING = [
      type VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)`,
 ] as const
 
-export const STAGING_TABLES = ['s_works', 's_fields', 's_authorships', 's_affiliations', 's_institutions']
+export const STAGING_TABLES = [
+  's_works',
+  's_fields',
+  's_authorships',
+  's_affiliations',
+  's_institutions',
+  's_bibliometrix',
+]

@@ -22,6 +22,7 @@ export interface StagingAppenders {
   readonly authorships: Appender
   readonly affiliations: Appender
   readonly institutions: Appender
+  readonly bibliometrix: Appender
 }
 
 /**
@@ -58,7 +59,14 @@ export class StagingWriter {
     works.appendVarchar(work.provenance.format)
     works.appendVarchar(work.provenance.file)
     works.appendInteger(work.provenance.line)
+    works.appendBoolean(work.bibliometrix !== null)
     works.endRow()
+
+    if (work.bibliometrix) {
+      for (const country of work.bibliometrix.countries) this.bibliometrix(id, country, 'country')
+      if (work.bibliometrix.corresponding)
+        this.bibliometrix(id, work.bibliometrix.corresponding, 'corresponding')
+    }
 
     for (const field of work.fields) {
       fields.appendInteger(id)
@@ -98,6 +106,14 @@ export class StagingWriter {
       const key = this.institution(reprint.institution)
       this.affiliation(id, -1, 0, reprint.raw, key, reprint.country)
     }
+  }
+
+  private bibliometrix(id: number, country: string, role: 'country' | 'corresponding'): void {
+    const a = this.to.bibliometrix
+    a.appendInteger(id)
+    a.appendVarchar(country)
+    a.appendVarchar(role)
+    a.endRow()
   }
 
   private affiliation(

@@ -153,3 +153,17 @@ describe('Store', () => {
     })
   })
 })
+
+describe('Store identity', () => {
+  it('keeps two records apart when they share a DOI but have different WoS UTs', async () => {
+    store = await Store.open({ path: ':memory:' })
+    const a = work('10.1000/review', [[mit]])
+    const b = work('10.1000/review', [[oxford]])
+    const withUt = (w: typeof a, ut: string) => ({ ...w, ids: { ...w.ids, wos: ut as never } })
+    expect(await ingest(store, [withUt(a, 'A1'), withUt(b, 'A2')])).toMatchObject({
+      added: 2,
+      duplicatesInRun: 0,
+    })
+    expect(await ingest(store, [withUt(a, 'A1')])).toMatchObject({ added: 0, duplicatesOfStore: 1 })
+  })
+})

@@ -63,13 +63,18 @@ export class Store {
     await db.exec('BEGIN TRANSACTION')
     try {
       for (const statement of STAGING) await db.exec(statement)
-      const [works, fields, authorships, affiliations, institutions] = await Promise.all(
-        STAGING_TABLES.map((t) => db.appender(t, true)),
-      )
-      if (!works || !fields || !authorships || !affiliations || !institutions)
-        throw new Error('appender missing')
-      const appenders = [works, fields, authorships, affiliations, institutions]
-      const writer = new StagingWriter({ works, fields, authorships, affiliations, institutions })
+      const appenders = await Promise.all(STAGING_TABLES.map((t) => db.appender(t, true)))
+      const [works, fields, authorships, affiliations, institutions, bibliometrix] = appenders
+      if (!works || !fields || !authorships || !affiliations || !institutions || !bibliometrix)
+        throw new Error('a staging table has no appender')
+      const writer = new StagingWriter({
+        works,
+        fields,
+        authorships,
+        affiliations,
+        institutions,
+        bibliometrix,
+      })
       let open = true
       const finish = () => {
         if (open) for (const a of appenders) a.closeSync()

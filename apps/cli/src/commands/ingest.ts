@@ -37,6 +37,7 @@ export function ingestCommand(context: Context): Command {
       const run = await store.beginIngest()
       try {
         const report = await ingestFiles(files, run, {
+          cwd: context.cwd,
           onError: flags.onError,
           onProblem: (p) => {
             if (!flags.quiet) context.stderr(`skipped: ${formatProblem(p)}\n`)
