@@ -84,15 +84,18 @@ export function demoCommand(context: Context): Command {
           throw error
         }
         const data = await store.dataVersion()
-        for (const [id, options] of [
-          ['international-share', { years: '2015-2024' }],
-          ['leadership', { years: '2015-2024' }],
-        ] as const) {
+        const shown = [
+          ['international-share', ['works', 'internationalWorks', 'value']],
+          [
+            'leadership',
+            ['internationalWorks', 'firstRate', 'correspondingKnown', 'correspondingRate', 'lastRate'],
+          ],
+        ] as const
+        for (const [id, columns] of shown) {
           const definition = indicator(id)
-          const result = await evaluate(store.runner, definition, options, data)
-          context.stdout(
-            formatResult({ ...result, rows: result.rows.slice(0, 12) }, definition, 'table') + '\n',
-          )
+          const result = await evaluate(store.runner, definition, { years: '2015-2024' }, data)
+          const top = { ...result, rows: result.rows.slice(0, 12) }
+          context.stdout(formatResult(top, definition, 'table', columns) + '\n')
         }
         context.stdout(
           `Explore it: npx meridian indicators --list; npx meridian indicators partners --store ${dir}; ` +

@@ -33,10 +33,11 @@ export function formatResult(
   result: IndicatorResult<DataVersion>,
   definition: IndicatorDefinition,
   format: Format,
+  only: readonly string[] = definition.columns,
 ): string {
   if (format === 'json') return JSON.stringify(result, null, 2) + '\n'
   const keys = keyColumns(result)
-  const columns = [...keys, ...definition.columns]
+  const columns = [...keys, ...only]
   if (format === 'csv') {
     const years = result.method.years ? `${result.method.years.from}-${result.method.years.to}` : ''
     const rows = result.rows.map((r) => ({
