@@ -15,7 +15,7 @@ import type { CountryCode } from '@meridian/model'
  *   `PALESTINE` are not (those papers get no country).
  * Order is alphabetical, which it is in bibliometrix as far as the data shows (`PALAU` before `SPAIN`,
  * `GEORGIA` before `USA`, `IRELAND` before `NORTH IRELAND`); it only matters when two names occur in one
- * address. Entries the data never exercises are the usual English short names, as upper case as the list.
+ * address. Entries the data never exercises are common English short names, upper case.
  * Every entry maps to an ISO code; if the real list holds names with none (historic states), they are
  * missing here and such papers would differ.
  */

@@ -12,6 +12,7 @@ import {
   type SourceFormat,
   type Work,
 } from '@meridian/model'
+import { bibliometrixCountries } from './bibliometrix-extraction.js'
 import { parseWosAddress, wosAddressCountry } from './wos-address.js'
 import { AuthorIndex } from './wos-names.js'
 import { parseWosReprint } from './wos-reprint.js'
@@ -87,7 +88,7 @@ export function decodeWosRecord(record: WosTagRecord, context: WosRecordContext)
     citedBy: tc !== null ? Number(tc) : null,
     fields: fieldsText === null ? [] : splitList(fieldsText),
     ...decodeAuthors(list('AF'), list('AU'), list('C1'), one('OI'), one('RP')),
-    bibliometrix: null,
+    bibliometrix: bibliometrixCountries(list('C1'), one('RP')),
     authorsTruncated: false,
     synthetic: false,
     provenance: { source: 'wos', format: context.format, file: context.file, line },
