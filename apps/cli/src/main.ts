@@ -5,6 +5,10 @@ import { explainCommand } from './commands/explain.js'
 import { indicatorsCommand } from './commands/indicators.js'
 import { ingestCommand } from './commands/ingest.js'
 import { statusCommand } from './commands/status.js'
+import { networkCommand } from './commands/network.js'
+import { serveCommand } from './commands/serve.js'
+import { registryCommand } from './commands/registry.js'
+import { affiliationsCommand } from './commands/affiliations.js'
 import type { Context } from './context.js'
 import { EXIT, EXIT_BY_CODE } from './exit-codes.js'
 
@@ -22,6 +26,10 @@ export function program(context: Context): Command {
     indicatorsCommand(context),
     explainCommand(context),
     statusCommand(context),
+    networkCommand(context),
+    serveCommand(context),
+    registryCommand(context),
+    affiliationsCommand(context),
   ]) {
     root.addCommand(
       command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),
