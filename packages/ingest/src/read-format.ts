@@ -16,6 +16,15 @@ const READERS: Readonly<Record<SourceFormat, Reader | null>> = Object.freeze({
   'openalex-api-page': apiPage,
   'wos-plaintext': readWosPlaintext,
   'wos-tabdelimited': readWosTabDelimited,
+  'wos-bibtex': null,
+  'scopus-csv': null,
+  'scopus-bibtex': null,
+  'pubmed-medline': null,
+  ris: null,
+  'crossref-json': null,
+  'lens-csv': null,
+  'dimensions-csv': null,
+  'openalex-csv': null,
   synthetic: null,
 })
 
