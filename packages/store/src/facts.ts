@@ -2,6 +2,11 @@ import { COUNTRY_POLICIES, type CountryPolicy } from '@meridian/model'
 import { join, raw, sql, type Sql } from '@meridian/indicators'
 import type { Database } from './duckdb.js'
 
+/** Great-circle distance between g1 and g2 in km (haversine, R = 6371.01 km); clamped against rounding. */
+const HAVERSINE_KM = raw(`2 * 6371.01 * asin(sqrt(least(1.0,
+  power(sin(radians(g2.lat - g1.lat) / 2), 2)
+  + cos(radians(g1.lat)) * cos(radians(g2.lat)) * power(sin(radians(g2.lon - g1.lon) / 2), 2))))`)
+
 /** `country` after the policy's remaps, as a SQL expression over column `column`. */
 function mapped(policy: CountryPolicy, column: string): Sql {
   const remaps = Object.entries(policy.remaps)
@@ -122,6 +127,21 @@ function workFacts(policy: CountryPolicy, ingestId: number): Sql {
       WHERE a.position >= 0 AND (a.institution_key IS NOT NULL OR a.raw IS NOT NULL)
       GROUP BY a.work_id
     ),
+    geo AS (
+      SELECT DISTINCT a.work_id, i.institution_key, i.lat, i.lon
+      FROM aff a JOIN institutions i ON i.institution_key = a.institution_key
+      WHERE a.position >= 0 AND i.lat IS NOT NULL AND i.lon IS NOT NULL
+    ),
+    geo_n AS (SELECT work_id, count(*) AS geocoded FROM geo GROUP BY work_id),
+    distance AS (
+      SELECT g1.work_id, max(${HAVERSINE_KM}) AS max_km
+      FROM geo g1 JOIN geo g2 ON g2.work_id = g1.work_id AND g2.institution_key > g1.institution_key
+      GROUP BY g1.work_id
+    ),
+    primary_field AS (
+      SELECT wf.work_id, min(wf.field) AS field FROM work_fields wf JOIN w ON w.work_id = wf.work_id
+      WHERE wf.position = 0 GROUP BY wf.work_id
+    ),
     authors AS (
       SELECT au.work_id, count(*) AS n_authors, max(au.position) AS last_position
       FROM authorships au JOIN w ON w.work_id = au.work_id GROUP BY au.work_id
@@ -163,7 +183,8 @@ function workFacts(policy: CountryPolicy, ingestId: number): Sql {
       coalesce(bx.country, reprint.country, flagged.country) IS NOT NULL,
       coalesce(bx.country, reprint.country, flagged.country, first_address.country),
       CASE WHEN bx.country IS NOT NULL THEN 'bibliometrix' WHEN reprint.country IS NOT NULL THEN 'reprint'
-        WHEN flagged.country IS NOT NULL THEN 'flagged' WHEN first_address.country IS NOT NULL THEN 'first-address' END
+        WHEN flagged.country IS NOT NULL THEN 'flagged' WHEN first_address.country IS NOT NULL THEN 'first-address' END,
+      works.cited_by, primary_field.field, coalesce(geo_n.geocoded, 0), distance.max_km
     FROM w
     LEFT JOIN wc ON wc.work_id = w.work_id
     LEFT JOIN inst ON inst.work_id = w.work_id
@@ -171,11 +192,49 @@ function workFacts(policy: CountryPolicy, ingestId: number): Sql {
     LEFT JOIN reprint ON reprint.work_id = w.work_id
     LEFT JOIN flagged ON flagged.work_id = w.work_id
     LEFT JOIN first_address ON first_address.work_id = w.work_id
-    LEFT JOIN bx ON bx.work_id = w.work_id`
+    LEFT JOIN bx ON bx.work_id = w.work_id
+    LEFT JOIN works ON works.work_id = w.work_id
+    LEFT JOIN primary_field ON primary_field.work_id = w.work_id
+    LEFT JOIN geo_n ON geo_n.work_id = w.work_id
+    LEFT JOIN distance ON distance.work_id = w.work_id`
+}
+
+/**
+ * Per-work, per-institution facts (institutions do not depend on the country policy). Fractional weights as
+ * for countries, over the authors with at least one institution.
+ */
+function institutionFacts(ingestId: number): Sql {
+  return sql`INSERT INTO work_institutions
+    WITH known AS (
+      SELECT a.work_id, a.position, a.institution_key FROM affiliations a JOIN works w ON w.work_id = a.work_id
+      WHERE w.ingest_id = ${ingestId} AND a.position >= 0 AND a.institution_key IS NOT NULL
+    ),
+    per_author AS (SELECT work_id, position, count(*) AS n_aff FROM known GROUP BY work_id, position),
+    per_work AS (SELECT work_id, count(*) AS n_auth FROM per_author GROUP BY work_id),
+    authors AS (
+      SELECT au.work_id, max(au.position) AS last_position
+      FROM authorships au JOIN works w ON w.work_id = au.work_id WHERE w.ingest_id = ${ingestId} GROUP BY au.work_id
+    ),
+    flagged AS (
+      SELECT au.work_id, au.position FROM authorships au JOIN works w ON w.work_id = au.work_id
+      WHERE w.ingest_id = ${ingestId} AND au.is_corresponding
+    )
+    SELECT k.work_id, w.year, k.institution_key, sum(1.0 / (pw.n_auth * pa.n_aff)), count(DISTINCT k.position),
+      max(CASE WHEN k.position = 0 THEN 1 ELSE 0 END) = 1,
+      max(CASE WHEN k.position = au.last_position THEN 1 ELSE 0 END) = 1,
+      max(CASE WHEN f.position IS NOT NULL THEN 1 ELSE 0 END) = 1
+    FROM known k
+    JOIN per_author pa ON pa.work_id = k.work_id AND pa.position = k.position
+    JOIN per_work pw ON pw.work_id = k.work_id
+    JOIN authors au ON au.work_id = k.work_id
+    JOIN works w ON w.work_id = k.work_id
+    LEFT JOIN flagged f ON f.work_id = k.work_id AND f.position = k.position
+    GROUP BY k.work_id, w.year, k.institution_key`
 }
 
 /** Compute the facts of one ingest run's works under every known country policy. */
 export async function computeFacts(db: Database, ingestId: number): Promise<void> {
+  await db.all(institutionFacts(ingestId))
   for (const policy of Object.values(COUNTRY_POLICIES)) {
     await db.all(countryFacts(policy, ingestId))
     await db.all(workFacts(policy, ingestId))

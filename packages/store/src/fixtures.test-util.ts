@@ -9,16 +9,15 @@ import {
 } from '@meridian/model'
 
 /** A test institution keyed by a synthetic OpenAlex id. */
-export function inst(id: string, country: string, type: Institution['type'] = 'education'): Institution {
-  return {
-    ror: null,
-    openalex: id as Institution['openalex'],
-    name: id,
-    type,
-    country: toCountryCode(country),
-    lat: null,
-    lon: null,
-  }
+export function inst(
+  id: string,
+  country: string,
+  type: Institution['type'] = 'education',
+  at: readonly [number, number] | null = null,
+): Institution {
+  const [lat, lon] = at ?? [null, null]
+  const openalex = id as Institution['openalex']
+  return { ror: null, openalex, name: id, type, country: toCountryCode(country), lat, lon }
 }
 
 const aff = (i: Institution): Affiliation => ({ raw: null, institution: i, country: i.country })

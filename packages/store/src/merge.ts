@@ -50,7 +50,7 @@ export async function mergeStaging(db: Database, ingestId: number): Promise<Merg
   await db.exec(`INSERT INTO work_bibliometrix SELECT n.work_id, b.country, b.role
     FROM s_bibliometrix b JOIN s_new n ON n.tmp_id = b.tmp_id`)
   await db.exec(
-    `INSERT INTO work_fields SELECT n.work_id, f.field FROM s_fields f JOIN s_new n ON n.tmp_id = f.tmp_id`,
+    `INSERT INTO work_fields SELECT n.work_id, f.position, f.field FROM s_fields f JOIN s_new n ON n.tmp_id = f.tmp_id`,
   )
   await db.exec(`INSERT INTO authorships SELECT n.work_id, a.position, a.name, a.orcid, a.is_corresponding
     FROM s_authorships a JOIN s_new n ON n.tmp_id = a.tmp_id`)

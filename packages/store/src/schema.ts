@@ -12,7 +12,7 @@ export const SCHEMA = [
      file VARCHAR, line INTEGER, ingest_id INTEGER, has_bibliometrix BOOLEAN)`,
   // What bibliometrix's own extraction reports (WoS records): role 'country' (AU_CO) or 'corresponding' (AU1_CO).
   `CREATE TABLE IF NOT EXISTS work_bibliometrix (work_id BIGINT, country VARCHAR, role VARCHAR)`,
-  `CREATE TABLE IF NOT EXISTS work_fields (work_id BIGINT, field VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS work_fields (work_id BIGINT, position INTEGER, field VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS authorships (work_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
   // position -1 holds the reprint (corresponding) address of sources that give one apart.
@@ -23,7 +23,11 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS work_facts (policy VARCHAR, work_id BIGINT, year INTEGER, n_countries INTEGER,
      n_institutions INTEGER, n_authors INTEGER, collab_type VARCHAR, intl_class VARCHAR, industry BOOLEAN,
      academia_industry BOOLEAN, first_known BOOLEAN, last_known BOOLEAN, corresponding_known BOOLEAN,
-     corresponding_country VARCHAR, corresponding_basis VARCHAR)`,
+     corresponding_country VARCHAR, corresponding_basis VARCHAR, cited_by INTEGER, primary_field VARCHAR,
+     geocoded INTEGER, max_distance_km DOUBLE)`,
+  // Per work and institution (no policy: institutions do not depend on it). Fractional as for countries.
+  `CREATE TABLE IF NOT EXISTS work_institutions (work_id BIGINT, year INTEGER, institution_key VARCHAR,
+     fractional DOUBLE, authors INTEGER, is_first BOOLEAN, is_last BOOLEAN, is_corresponding BOOLEAN)`,
   `CREATE TABLE IF NOT EXISTS work_countries (policy VARCHAR, work_id BIGINT, year INTEGER, country VARCHAR,
      fractional DOUBLE, authors INTEGER, is_first BOOLEAN, is_last BOOLEAN, is_corresponding BOOLEAN,
      n_countries INTEGER)`,
@@ -36,7 +40,7 @@ export const STAGING = [
      cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
      file VARCHAR, line INTEGER, has_bibliometrix BOOLEAN)`,
   `CREATE TEMP TABLE s_bibliometrix (tmp_id BIGINT, country VARCHAR, role VARCHAR)`,
-  `CREATE TEMP TABLE s_fields (tmp_id BIGINT, field VARCHAR)`,
+  `CREATE TEMP TABLE s_fields (tmp_id BIGINT, position INTEGER, field VARCHAR)`,
   `CREATE TEMP TABLE s_authorships (tmp_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
   `CREATE TEMP TABLE s_affiliations (tmp_id BIGINT, position INTEGER, seq INTEGER, raw VARCHAR,

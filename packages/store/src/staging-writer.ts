@@ -68,11 +68,12 @@ export class StagingWriter {
         this.bibliometrix(id, work.bibliometrix.corresponding, 'corresponding')
     }
 
-    for (const field of work.fields) {
+    work.fields.forEach((field, position) => {
       fields.appendInteger(id)
+      fields.appendInteger(position)
       fields.appendVarchar(field)
       fields.endRow()
-    }
+    })
 
     const seqOf = new Map<string, number>()
     let anonymous = 0

@@ -167,3 +167,33 @@ describe('Store identity', () => {
     expect(await ingest(store, [withUt(a, 'A1')])).toMatchObject({ added: 0, duplicatesOfStore: 1 })
   })
 })
+
+describe('Store facts for institutions and distance', () => {
+  it('computes institution weights and the largest great-circle distance between geocoded institutions', async () => {
+    store = await Store.open({ path: ':memory:' })
+    // Haversine, R = 6371.01 km, checked with Python's math: Beijing-Boston 10836.8, Beijing-Oxford 8177.6,
+    // Boston-Oxford 5181.6 km; the largest is Beijing-Boston.
+    const beijing = inst('I10', 'CN', 'education', [39.9042, 116.4074])
+    const boston = inst('I11', 'US', 'education', [42.3601, -71.0589])
+    const oxfordGeo = inst('I12', 'GB', 'education', [51.752, -1.2577])
+    await ingest(store, [
+      work('10.1000/far', [[beijing], [boston, oxfordGeo]]),
+      work('10.1000/one', [[oxfordGeo], [oxfordGeo]]),
+      work('10.1000/none', [[mit]]),
+    ])
+    const rows = await store.runner.all(sql`SELECT w.doi, f.geocoded, round(f.max_distance_km) AS km
+      FROM work_facts f JOIN works w USING (work_id) WHERE f.policy = 'iso' ORDER BY w.doi`)
+    expect(rows).toEqual([
+      { doi: '10.1000/far', geocoded: 3, km: 10837 },
+      { doi: '10.1000/none', geocoded: 0, km: null },
+      { doi: '10.1000/one', geocoded: 1, km: null },
+    ])
+    const weights = await store.runner.all(sql`SELECT i.institution_key, i.fractional, i.is_first, i.is_last
+      FROM work_institutions i JOIN works w USING (work_id) WHERE w.doi = '10.1000/far' ORDER BY 1`)
+    expect(weights).toEqual([
+      { institution_key: 'I10', fractional: 0.5, is_first: true, is_last: false },
+      { institution_key: 'I11', fractional: 0.25, is_first: false, is_last: true },
+      { institution_key: 'I12', fractional: 0.25, is_first: false, is_last: true },
+    ])
+  })
+})
