@@ -7,6 +7,9 @@ import { internationalShare } from './definitions/international-share.js'
 import { leadership } from './definitions/leadership.js'
 import { output } from './definitions/output.js'
 import { partners } from './definitions/partners.js'
+import { industry } from './definitions/industry.js'
+import { distance } from './definitions/distance.js'
+import { citations, highlyCited, internationalImpact } from './definitions/impact.js'
 
 /** Every indicator Meridian computes, in the order `meridian indicators --list` shows them. */
 export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
@@ -17,6 +20,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
   partners,
   bilateralMatrix,
   correspondingAuthorCountries,
+  industry,
+  distance,
+  citations,
+  highlyCited,
+  internationalImpact,
 ])
 
 /** Look an indicator up by id; throws `NOT_FOUND` naming the known ids. */

@@ -1,6 +1,6 @@
-import { factFilter, num } from './fragments.js'
+import { num } from './fragments.js'
 import type { IndicatorOptions } from './options.js'
-import { sql, type Sql } from './sql.js'
+import { raw, sql, type Sql } from './sql.js'
 
 /** How much of the data an indicator could see: every result carries it. */
 export interface Coverage {
@@ -27,7 +27,9 @@ export function coverageQuery(options: IndicatorOptions): Sql {
       sum(CASE WHEN f.last_known THEN 1 ELSE 0 END) AS last_known,
       sum(CASE WHEN f.corresponding_known THEN 1 ELSE 0 END) AS corresponding_known,
       (SELECT count(*) FROM work_facts n WHERE n.policy = ${options.countryPolicy} AND n.year IS NULL) AS without_year
-    FROM work_facts f WHERE ${factFilter('f', options)}`
+    FROM work_facts f WHERE f.policy = ${options.countryPolicy}${
+      options.years ? sql` AND f.year BETWEEN ${options.years.from} AND ${options.years.to}` : raw('')
+    }`
 }
 
 export function toCoverage(row: Record<string, unknown> | undefined, options: IndicatorOptions): Coverage {

@@ -1,4 +1,4 @@
-import type { Counting, IndicatorOptions } from './options.js'
+import type { Counting, ExtraOption, IndicatorOptions, Level } from './options.js'
 import type { Sql } from './sql.js'
 
 /** A published source for a definition. */
@@ -7,7 +7,10 @@ export interface Reference {
   readonly doi: string | null
 }
 
-/** One row of a result: keyed by `country` (and `partner`, `year` where they apply), main figure in `value`. */
+/**
+ * One row of a result: keyed by the unit (`country`, `institution` or `group`; `partner` for pairs) and by
+ * `year` or `period` when split in time; the main figure in `value`.
+ */
 export type IndicatorRow = Readonly<Record<string, string | number | null>>
 
 /** A frozen indicator definition: what it measures, how it counts, and the SQL that computes it. */
@@ -19,22 +22,33 @@ export interface IndicatorDefinition {
   readonly formula: string
   /** Counting methods offered; the first is the default. */
   readonly countings: readonly Counting[]
+  /** Levels offered. */
+  readonly levels: readonly Level[]
   readonly references: readonly Reference[]
   /** Row fields in display order (after the keys). */
   readonly columns: readonly string[]
   /** Options this indicator reads besides the common ones. */
-  readonly extraOptions: readonly ('minCopublications' | 'role')[]
-  /** The query, portable SQL over the store's fact tables (`work_facts`, `work_countries`). */
+  readonly extraOptions: readonly ExtraOption[]
+  /** The row field results are sorted by (descending), after the period. */
+  readonly sortBy: string
+  /** The query: portable SQL over the store's fact tables; rows carry `unit` and `period`. */
   query(options: IndicatorOptions): Sql
   /** Shape the engine's rows into result rows. */
   rows(raw: readonly Record<string, unknown>[], options: IndicatorOptions): IndicatorRow[]
 }
 
-/** Freeze a definition. */
-export function defineIndicator(definition: Omit<IndicatorDefinition, 'kind'>): IndicatorDefinition {
+type DefinitionInput = Omit<IndicatorDefinition, 'kind' | 'levels' | 'sortBy'> & {
+  readonly levels?: readonly Level[]
+  readonly sortBy?: string
+}
+
+/** Freeze a definition; levels default to all, sorting to `value`. */
+export function defineIndicator(definition: DefinitionInput): IndicatorDefinition {
   return Object.freeze({
     kind: 'indicator',
     ...definition,
+    levels: Object.freeze([...(definition.levels ?? ['country', 'institution', 'group'])]),
+    sortBy: definition.sortBy ?? 'value',
     countings: Object.freeze([...definition.countings]),
     references: Object.freeze(definition.references.map((r) => Object.freeze({ ...r }))),
     columns: Object.freeze([...definition.columns]),

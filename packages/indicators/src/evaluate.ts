@@ -12,6 +12,8 @@ export interface Method {
   readonly years: YearRange | null
   readonly level: string
   readonly byYear: boolean
+  readonly window: number | null
+  readonly groups: Readonly<Record<string, readonly string[]>> | null
   readonly options: Readonly<Record<string, string | number>>
   readonly definition: string
   readonly formula: string
@@ -30,6 +32,23 @@ export interface IndicatorResult<Stamp = unknown> {
   readonly data: Stamp | null
 }
 
+const KEYS = ['year', 'period'] as const
+const NAMES = ['country', 'institution', 'group', 'partner'] as const
+
+/** A total order, so the same store gives the same rows byte for byte: period, figure (descending), keys. */
+function sortRows(rows: IndicatorRow[], sortBy: string): IndicatorRow[] {
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v))
+  return rows.sort((a, b) => {
+    for (const k of KEYS)
+      if (a[k] !== b[k]) return text(a[k]).localeCompare(text(b[k]), 'en', { numeric: true })
+    const x = a[sortBy]
+    const y = b[sortBy]
+    if (x !== y) return (typeof y === 'number' ? y : -Infinity) - (typeof x === 'number' ? x : -Infinity)
+    for (const k of NAMES) if (a[k] !== b[k]) return text(a[k]) < text(b[k]) ? -1 : 1
+    return 0
+  })
+}
+
 /** The method object of an indicator for a set of options, without running it (`meridian explain`). */
 export function describe(definition: IndicatorDefinition, input: IndicatorOptionsInput = {}): Method {
   const options = normalizeOptions(input, definition)
@@ -42,6 +61,8 @@ export function describe(definition: IndicatorDefinition, input: IndicatorOption
     years: options.years,
     level: options.level,
     byYear: options.byYear,
+    window: options.window,
+    groups: options.groups,
     options: Object.freeze(extra),
     definition: definition.description,
     formula: definition.formula,
@@ -71,7 +92,7 @@ export async function evaluate<Stamp = unknown>(
     title: definition.title,
     method: describe(definition, input),
     coverage: toCoverage(coverage, options),
-    rows: definition.rows(rows, options),
+    rows: sortRows(definition.rows(rows, options), definition.sortBy),
     data,
   }
 }

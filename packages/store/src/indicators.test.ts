@@ -189,11 +189,16 @@ describe('indicators on DuckDB, hand-computed', () => {
       correspondingAuthorKnown: 2,
       worksWithoutYear: 0,
     })
-    expect(describeMethod(indicator('output'), { counting: 'fractional' }).sql).toContain('sum(c.fractional)')
+    expect(describeMethod(indicator('output'), { counting: 'fractional' }).sql).toContain('sum(u.fractional)')
   })
 
   it('rejects options an indicator does not offer, with a stable code', async () => {
-    await expect(rows('international-share', { counting: 'fractional' })).rejects.toMatchObject({
+    await expect(rows('leadership', { counting: 'fractional' })).rejects.toMatchObject({ code: 'BAD_OPTION' })
+    await expect(rows('output', { level: 'group' })).rejects.toMatchObject({ code: 'BAD_OPTION' })
+    await expect(rows('output', { years: '2015-2020', window: 4, byYear: true })).rejects.toMatchObject({
+      code: 'BAD_OPTION',
+    })
+    await expect(rows('output', { groups: { EU: ['XX'] }, level: 'group' })).rejects.toMatchObject({
       code: 'BAD_OPTION',
     })
     await expect(rows('output', { years: '2020-2010' })).rejects.toMatchObject({ code: 'BAD_OPTION' })

@@ -1,6 +1,7 @@
 import { defineIndicator } from '../definition.js'
-import { factFilter, keyFields, num, orderBy, ratio } from '../fragments.js'
+import { num, ratio } from '../fragments.js'
 import { raw, sql } from '../sql.js'
+import { rowKeys, withPeriods } from '../units.js'
 
 /** bibliometrix's "Corresponding Author's Countries" table: one country per work, split SCP / MCP. */
 export const correspondingAuthorCountries = defineIndicator({
@@ -13,6 +14,7 @@ export const correspondingAuthorCountries = defineIndicator({
     'mcpRatio = MCP / articles; freq = articles / works with a corresponding country. value = articles.',
   formula: 'articles(c) = |{w : cc(w) = c}|;  MCP(c) = |{w : cc(w) = c, |C(w)| ≥ 2}|;  SCP = articles − MCP',
   countings: ['corresponding-author'],
+  levels: ['country'],
   references: [
     {
       citation:
@@ -23,23 +25,23 @@ export const correspondingAuthorCountries = defineIndicator({
   columns: ['value', 'articles', 'freq', 'scp', 'mcp', 'mcpRatio'],
   extraOptions: [],
   query: (o) => {
-    const year = o.byYear ? raw(', f.year AS year') : raw('')
-    const byYear = o.byYear ? raw(', f.year') : raw('')
+    // Works with a corresponding country but none of their own (bibliometrix counts them too): from work_facts.
+    const works = sql`SELECT f.work_id, f.year, f.corresponding_country AS unit, f.n_countries
+      FROM work_facts f WHERE f.policy = ${o.countryPolicy} AND f.corresponding_country IS NOT NULL
+      ${o.years ? sql`AND f.year BETWEEN ${o.years.from} AND ${o.years.to}` : raw('')}`
     return sql`WITH t AS (
-        SELECT f.corresponding_country AS country${year}, count(*) AS articles,
-          sum(CASE WHEN f.n_countries >= 2 THEN 1 ELSE 0 END) AS mcp
-        FROM work_facts f WHERE ${factFilter('f', o)} AND f.corresponding_country IS NOT NULL
-        GROUP BY f.corresponding_country${byYear}
-      )
-      SELECT t.*, (SELECT sum(articles) FROM t t2 ${o.byYear ? raw('WHERE t2.year = t.year') : raw('')}) AS total
-      FROM t ${orderBy(o, 'articles DESC, country')}`
+        SELECT unit, period, count(*) AS articles, sum(CASE WHEN n_countries >= 2 THEN 1 ELSE 0 END) AS mcp
+        FROM (${withPeriods(works, o)}) x GROUP BY unit, period
+      ),
+      total AS (SELECT period, sum(articles) AS total FROM t GROUP BY period)
+      SELECT t.*, total.total FROM t JOIN total ON total.period = t.period`
   },
   rows: (rows, o) =>
     rows.map((r) => {
       const articles = num(r.articles)
       const mcp = num(r.mcp)
       return {
-        ...keyFields(r, o),
+        ...rowKeys(r, o),
         value: articles,
         articles,
         freq: ratio(articles, num(r.total)),

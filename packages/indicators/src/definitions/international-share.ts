@@ -1,16 +1,18 @@
 import { defineIndicator } from '../definition.js'
-import { factFilter, keyFields, keys, num, orderBy, ratio } from '../fragments.js'
+import { creditWhere, num, ratio, WEIGHTED, withUnits } from '../fragments.js'
 import { sql } from '../sql.js'
+import { credit, named, rowKeys } from '../units.js'
 
-/** International co-publication share: works with two or more countries among the country's works. */
+/** International co-publication share: works with two or more countries among the unit's works. */
 export const internationalShare = defineIndicator({
   id: 'international-share',
   title: 'International co-publication share',
   description:
-    'Among the works with the country, the share whose authors are affiliated in two or more countries ' +
-    '(after the country policy). Works with no known country are not in any denominator; coverage reports them.',
-  formula: 'share(c) = |{w : c ∈ C(w), |C(w)| ≥ 2}| / |{w : c ∈ C(w)}|',
-  countings: ['full'],
+    "Among the unit's works, the share whose authors are affiliated in two or more countries (after the " +
+    'country policy; for groups with international = border: a country outside the group), each work weighted ' +
+    'by the counting method. Works with no known country are in no denominator; coverage reports them.',
+  formula: 'share(c) = Σ_{w : |C(w)| ≥ 2} credit(c, w) / Σ_w credit(c, w)',
+  countings: WEIGHTED,
   references: [
     {
       citation:
@@ -20,13 +22,17 @@ export const internationalShare = defineIndicator({
   ],
   columns: ['works', 'internationalWorks', 'value'],
   extraOptions: [],
-  query: (o) => sql`SELECT ${keys('c', o)}, count(*) AS works,
-      sum(CASE WHEN c.n_countries >= 2 THEN 1 ELSE 0 END) AS international
-    FROM work_countries c WHERE ${factFilter('c', o)} GROUP BY ${keys('c', o)}
-    ${orderBy(o, 'works DESC, country')}`,
+  sortBy: 'works',
+  query: (o) =>
+    named(
+      sql`${withUnits(o)} SELECT unit, period, sum(${credit(o)}) AS works,
+        ${creditWhere(credit(o), 'u.international')} AS international
+      FROM u GROUP BY unit, period HAVING sum(${credit(o)}) > 0`,
+      o,
+    ),
   rows: (rows, o) =>
     rows.map((r) => ({
-      ...keyFields(r, o),
+      ...rowKeys(r, o),
       works: num(r.works),
       internationalWorks: num(r.international),
       value: ratio(num(r.international), num(r.works)),

@@ -1,18 +1,20 @@
 import { defineIndicator } from '../definition.js'
-import { factFilter, keyFields, keys, num, orderBy, ratio } from '../fragments.js'
+import { num, ratio, withUnits } from '../fragments.js'
 import { sql } from '../sql.js'
+import { named, rowKeys } from '../units.js'
 
 const ROLES = ['first', 'corresponding', 'last'] as const
 
-/** Leadership: how often the country's international works are led (first, corresponding, last author) from it. */
+/** Leadership: how often the unit's international works are led (first, corresponding, last author) from it. */
 export const leadership = defineIndicator({
   id: 'leadership',
   title: 'Leadership in international co-publications',
   description:
-    'Among the international works with the country, the share whose first, corresponding or last author is ' +
-    "affiliated in the country. Each rate is over the works where that author's country is known; the known " +
-    'counts give the coverage. The corresponding author is the one of the reprint address, else the authors the ' +
-    'source flags; no fallback to the first address here. value = the rate of the chosen role (default corresponding).',
+    "Among the unit's international works, the share whose first, corresponding or last author is affiliated " +
+    "in the unit. Each rate is over the works where that author's country is known; the known counts give the " +
+    'coverage. The corresponding author is the one of the reprint address, else the authors the source flags ' +
+    '(several flagged authors: the unit leads if any of them is in it); no fallback to the first address here. ' +
+    'value = the rate of the chosen role (default corresponding).',
   formula:
     'rate_r(c) = |{w : |C(w)| ≥ 2, c ∈ C(w), c ∈ C_r(w)}| / |{w : |C(w)| ≥ 2, c ∈ C(w), C_r(w) known}|',
   countings: ['full'],
@@ -25,20 +27,23 @@ export const leadership = defineIndicator({
   ],
   columns: ['value', 'internationalWorks', ...ROLES.flatMap((r) => [`${r}Known`, `${r}Led`, `${r}Rate`])],
   extraOptions: ['role'],
-  query: (o) => sql`SELECT ${keys('c', o)}, count(*) AS international,
-      sum(CASE WHEN f.first_known THEN 1 ELSE 0 END) AS first_known,
-      sum(CASE WHEN c.is_first THEN 1 ELSE 0 END) AS first_led,
-      sum(CASE WHEN f.corresponding_known THEN 1 ELSE 0 END) AS corresponding_known,
-      sum(CASE WHEN c.is_corresponding THEN 1 ELSE 0 END) AS corresponding_led,
-      sum(CASE WHEN f.last_known THEN 1 ELSE 0 END) AS last_known,
-      sum(CASE WHEN c.is_last THEN 1 ELSE 0 END) AS last_led
-    FROM work_countries c JOIN work_facts f ON f.work_id = c.work_id AND f.policy = c.policy
-    WHERE ${factFilter('c', o)} AND c.n_countries >= 2 GROUP BY ${keys('c', o)}
-    ${orderBy(o, 'international DESC, country')}`,
+  sortBy: 'internationalWorks',
+  query: (o) =>
+    named(
+      sql`${withUnits(o)} SELECT unit, period, count(*) AS international,
+        sum(CASE WHEN u.first_known THEN 1 ELSE 0 END) AS first_known,
+        sum(CASE WHEN u.is_first THEN 1 ELSE 0 END) AS first_led,
+        sum(CASE WHEN u.corresponding_known THEN 1 ELSE 0 END) AS corresponding_known,
+        sum(CASE WHEN u.is_corresponding THEN 1 ELSE 0 END) AS corresponding_led,
+        sum(CASE WHEN u.last_known THEN 1 ELSE 0 END) AS last_known,
+        sum(CASE WHEN u.is_last THEN 1 ELSE 0 END) AS last_led
+      FROM u WHERE u.international GROUP BY unit, period`,
+      o,
+    ),
   rows: (rows, o) =>
     rows.map((r) => {
       const row: Record<string, string | number | null> = {
-        ...keyFields(r, o),
+        ...rowKeys(r, o),
         value: null,
         internationalWorks: num(r.international),
       }

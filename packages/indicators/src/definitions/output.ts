@@ -1,19 +1,21 @@
 import { defineIndicator } from '../definition.js'
-import { factFilter, keyFields, keys, num, orderBy, ratio } from '../fragments.js'
+import { num, ratio, WEIGHTED } from '../fragments.js'
 import { raw, sql } from '../sql.js'
+import { credit, named, rowKeys, units } from '../units.js'
 
-/** Output: works per country, full or author-level fractional, with the share of world output. */
+/** Output: works per unit under any counting method, with the share of world output. */
 export const output = defineIndicator({
   id: 'output',
   title: 'Output and share of world output',
   description:
-    'Works with at least one author affiliated in the country. Full counting gives each country on a work 1; ' +
-    'author-level fractional counting gives each author 1/n (n = authors with a known country), split equally ' +
-    "over that author's affiliations, so a work's weights sum to 1. Share = value / works with a known country " +
-    '(in the same year when by year).',
-  formula:
-    'full: |{w : c ∈ C(w)}|;  fractional: Σ_w Σ_{a ∈ w} (1/n_w)·(|aff_a ∩ c| / |aff_a|);  share = value / |{w : C(w) ≠ ∅}|',
-  countings: ['full', 'fractional'],
+    'The works of the unit, counted by the chosen method: full (1 per unit on the work); author-level fractional ' +
+    "(each author 1/n, n = authors with a known country, split over that author's affiliations; a work's " +
+    'weights sum to 1); first-, last- or corresponding-author (the work goes to the units of that author; ' +
+    'corresponding: the reprint address, else the flagged author, else the first address); author-appearance ' +
+    '(1 per author of the unit: bibliometrix\'s "country scientific production", labelled as such). Share: under ' +
+    "full counting value / works with a known country; otherwise value / the sum of all countries' values.",
+  formula: 'value(c) = Σ_w credit(c, w);  share = value / world',
+  countings: WEIGHTED,
   references: [
     {
       citation:
@@ -24,19 +26,16 @@ export const output = defineIndicator({
   columns: ['value', 'share'],
   extraOptions: [],
   query: (o) => {
-    const measure = o.counting === 'fractional' ? raw('sum(c.fractional)') : raw('count(*)')
-    const worldKeys = o.byYear ? raw('year') : raw('1')
-    return sql`WITH per_country AS (
-        SELECT ${keys('c', o)}, ${measure} AS value FROM work_countries c WHERE ${factFilter('c', o)}
-        GROUP BY ${keys('c', o)}
-      ),
-      world AS (
-        SELECT ${worldKeys} AS k, count(*) AS works FROM work_facts f WHERE ${factFilter('f', o)} AND f.n_countries > 0
-        GROUP BY ${worldKeys}
-      )
-      SELECT p.*, w.works AS world FROM per_country p JOIN world w ON w.k = ${o.byYear ? raw('p.year') : raw('1')}
-      ${orderBy(o, 'value DESC, country')}`
+    const world = o.counting === 'full' ? raw('count(DISTINCT w.work_id)') : sql`sum(${credit(o, 'w')})`
+    return named(
+      sql`WITH u AS (${units(o)}), w AS (${units({ ...o, level: 'country' })}),
+        per_unit AS (SELECT unit, period, sum(${credit(o)}) AS value FROM u GROUP BY unit, period),
+        world AS (SELECT period, ${world} AS world FROM w GROUP BY period)
+        SELECT p.unit, p.period, p.value, world.world FROM per_unit p JOIN world ON world.period = p.period
+        WHERE p.value > 0`,
+      o,
+    )
   },
   rows: (rows, o) =>
-    rows.map((r) => ({ ...keyFields(r, o), value: num(r.value), share: ratio(num(r.value), num(r.world)) })),
+    rows.map((r) => ({ ...rowKeys(r, o), value: num(r.value), share: ratio(num(r.value), num(r.world)) })),
 })

@@ -1,15 +1,16 @@
 import { defineIndicator } from '../definition.js'
-import { factFilter, keyFields, keys, num, orderBy } from '../fragments.js'
-import { raw, sql } from '../sql.js'
+import { num, withUnits } from '../fragments.js'
+import { sql } from '../sql.js'
+import { named, rowKeys } from '../units.js'
 
-/** Partner portfolio: number of partner countries, and concentration and diversity of co-publications. */
+/** Partner portfolio: number of partners, and concentration and diversity of co-publications. */
 export const partners = defineIndicator({
   id: 'partners',
   title: 'Partner portfolio',
   description:
-    'For each country: the number of partner countries with at least `minCopublications` co-publications ' +
-    "(default 1), the co-publications with them, and over the partners' shares s_p = M(c,p) / Σ_p M(c,p): " +
-    'the Herfindahl concentration Σ s_p² and the Shannon diversity −Σ s_p ln s_p (natural log).',
+    'For each unit: the number of partner units with at least `minCopublications` co-publications (default 1), ' +
+    "the co-publications with them, and over the partners' shares s_p = M(c,p) / Σ_p M(c,p): the Herfindahl " +
+    'concentration Σ s_p² and the Shannon diversity −Σ s_p ln s_p (natural log).',
   formula: 'partners = |{p ≠ c : M(c,p) ≥ k}|;  HHI = Σ_p s_p²;  H = −Σ_p s_p ln s_p',
   countings: ['full'],
   references: [
@@ -21,30 +22,26 @@ export const partners = defineIndicator({
   ],
   columns: ['value', 'copublications', 'herfindahl', 'shannon'],
   extraOptions: ['minCopublications'],
-  query: (o) => {
-    const year = o.byYear ? raw(', a.year AS year') : raw('')
-    const byYear = o.byYear ? raw(', a.year') : raw('')
-    const totalKeys = o.byYear ? raw('country, year') : raw('country')
-    const joinKeys = o.byYear
-      ? raw('t.country = k.country AND t.year = k.year')
-      : raw('t.country = k.country')
-    return sql`WITH pairs AS (
-        SELECT a.country AS country, b.country AS partner${year}, count(*) AS m
-        FROM work_countries a JOIN work_countries b
-          ON b.work_id = a.work_id AND b.policy = a.policy AND b.country <> a.country
-        WHERE ${factFilter('a', o)} GROUP BY a.country, b.country${byYear}
+  query: (o) =>
+    named(
+      sql`${withUnits(o)},
+      pairs AS (
+        SELECT a.unit, a.period, b.unit AS partner, count(*) AS m
+        FROM u a JOIN u b ON b.work_id = a.work_id AND b.period = a.period AND b.unit <> a.unit
+        GROUP BY a.unit, a.period, b.unit
       ),
       kept AS (SELECT * FROM pairs WHERE m >= ${o.minCopublications}),
-      totals AS (SELECT ${totalKeys}, sum(m) AS total FROM kept GROUP BY ${totalKeys})
-      SELECT ${keys('k', o)}, count(*) AS partners, sum(k.m) AS copublications,
+      totals AS (SELECT unit, period, sum(m) AS total FROM kept GROUP BY unit, period)
+      SELECT k.unit, k.period, count(*) AS partners, sum(k.m) AS copublications,
         sum((1.0 * k.m / t.total) * (1.0 * k.m / t.total)) AS herfindahl,
         -sum((1.0 * k.m / t.total) * ln(1.0 * k.m / t.total)) AS shannon
-      FROM kept k JOIN totals t ON ${joinKeys}
-      GROUP BY ${keys('k', o)} ${orderBy(o, 'partners DESC, country')}`
-  },
+      FROM kept k JOIN totals t ON t.unit = k.unit AND t.period = k.period
+      GROUP BY k.unit, k.period`,
+      o,
+    ),
   rows: (rows, o) =>
     rows.map((r) => ({
-      ...keyFields(r, o),
+      ...rowKeys(r, o),
       value: num(r.partners),
       copublications: num(r.copublications),
       herfindahl: num(r.herfindahl),
