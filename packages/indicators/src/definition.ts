@@ -33,6 +33,11 @@ export interface IndicatorDefinition {
   readonly sortBy: string
   /** The query: portable SQL over the store's fact tables; rows carry `unit` and `period`. */
   query(options: IndicatorOptions): Sql
+  /**
+   * For share and mean indicators: the unit's works as distinct (w, x, n) rows (weight, value, count) with `unit`
+   * and `period`, such that value = Σ n·w·x / Σ n·w; stability intervals resample them.
+   */
+  readonly sample?: (options: IndicatorOptions) => Sql
   /** Shape the engine's rows into result rows. */
   rows(raw: readonly Record<string, unknown>[], options: IndicatorOptions): IndicatorRow[]
 }

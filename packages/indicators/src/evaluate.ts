@@ -1,7 +1,16 @@
 import { COUNTRY_POLICIES, type CountryPolicyId } from '@meridian/model'
 import type { IndicatorDefinition, IndicatorRow, Reference } from './definition.js'
 import { coverageQuery, toCoverage, type Coverage } from './coverage.js'
-import { normalizeOptions, type Counting, type IndicatorOptionsInput, type YearRange } from './options.js'
+import { bootstrap, type Interval } from './bootstrap.js'
+import {
+  normalizeOptions,
+  type Counting,
+  type IndicatorOptions,
+  type IndicatorOptionsInput,
+  type YearRange,
+} from './options.js'
+import { createRng } from './rng.js'
+import { rowKeys } from './units.js'
 import { renderInline, type SqlRunner } from './sql.js'
 
 /** How a result was computed: enough to reproduce it and to render a method card. */
@@ -19,7 +28,20 @@ export interface Method {
   readonly formula: string
   readonly references: readonly Reference[]
   readonly sql: string
+  /** How stability intervals were made, or `null` when the indicator has none or they were switched off. */
+  readonly intervals: IntervalMethod | null
 }
+
+/** The stability-interval method: shown on every result that carries `valueLow` / `valueHigh`. */
+export interface IntervalMethod {
+  readonly level: 0.95
+  readonly resamples: number
+  readonly seed: number
+  readonly exactUpTo: number
+  readonly description: string
+}
+
+const EXACT_UP_TO = 2000
 
 /** An indicator's answer: its rows, the method that produced them, and the coverage of the data. */
 export interface IndicatorResult<Stamp = unknown> {
@@ -49,6 +71,45 @@ function sortRows(rows: IndicatorRow[], sortBy: string): IndicatorRow[] {
   })
 }
 
+const sampleKey = (row: Record<string, unknown>): string =>
+  [row.country ?? row.institution ?? row.group, row.year ?? row.period ?? ''].join('|')
+
+/** Add `valueLow` / `valueHigh` to each row from its unit's sample; units are taken in key order, so seeded. */
+function attachIntervals(
+  rows: IndicatorRow[],
+  samples: readonly Record<string, unknown>[],
+  options: IndicatorOptions,
+): IndicatorRow[] {
+  const byUnit = new Map<string, { w: number[]; x: number[]; n: number[] }>()
+  for (const s of samples) {
+    const key = sampleKey(rowKeys(s, options))
+    let entry = byUnit.get(key)
+    if (!entry) byUnit.set(key, (entry = { w: [], x: [], n: [] }))
+    entry.w.push(Number(s.w))
+    entry.x.push(Number(s.x))
+    entry.n.push(Number(s.n))
+  }
+  const rng = createRng(options.seed)
+  const intervals = new Map<string, Interval | null>()
+  for (const key of [...byUnit.keys()].sort()) {
+    const e = byUnit.get(key)
+    if (!e) continue
+    const order = e.w
+      .map((_, i) => i)
+      .sort((i, j) => (e.w[i] ?? 0) - (e.w[j] ?? 0) || (e.x[i] ?? 0) - (e.x[j] ?? 0))
+    const sample = {
+      weights: Float64Array.from(order, (i) => e.w[i] ?? 0),
+      values: Float64Array.from(order, (i) => e.x[i] ?? 0),
+      counts: Float64Array.from(order, (i) => e.n[i] ?? 0),
+    }
+    intervals.set(key, bootstrap(sample, { rng, resamples: options.resamples, exactUpTo: EXACT_UP_TO }))
+  }
+  return rows.map((row) => {
+    const interval = intervals.get(sampleKey(row))
+    return { ...row, valueLow: interval?.low ?? null, valueHigh: interval?.high ?? null }
+  })
+}
+
 /** The method object of an indicator for a set of options, without running it (`meridian explain`). */
 export function describe(definition: IndicatorDefinition, input: IndicatorOptionsInput = {}): Method {
   const options = normalizeOptions(input, definition)
@@ -68,6 +129,19 @@ export function describe(definition: IndicatorDefinition, input: IndicatorOption
     formula: definition.formula,
     references: definition.references,
     sql: renderInline(definition.query(options)),
+    intervals:
+      options.intervals && definition.sample
+        ? {
+            level: 0.95 as const,
+            resamples: options.resamples,
+            seed: options.seed,
+            exactUpTo: EXACT_UP_TO,
+            description:
+              `95 % percentile interval from ${options.resamples} bootstrap resamples of the unit's works ` +
+              `(seed ${options.seed}); units with more than ${EXACT_UP_TO} works use the normal approximation ` +
+              'of the bootstrap distribution (delta method for a ratio of means).',
+          }
+        : null,
   })
 }
 
@@ -83,16 +157,19 @@ export async function evaluate<Stamp = unknown>(
   data: Stamp | null = null,
 ): Promise<IndicatorResult<Stamp>> {
   const options = normalizeOptions(input, definition)
-  const [rows, [coverage]] = await Promise.all([
+  const withIntervals = options.intervals && definition.sample !== undefined
+  const [rows, [coverage], samples] = await Promise.all([
     runner.all(definition.query(options)),
     runner.all(coverageQuery(options)),
+    withIntervals && definition.sample ? runner.all(definition.sample(options)) : Promise.resolve(null),
   ])
+  const shaped = definition.rows(rows, options)
   return {
     indicator: definition.id,
     title: definition.title,
     method: describe(definition, input),
     coverage: toCoverage(coverage, options),
-    rows: sortRows(definition.rows(rows, options), definition.sortBy),
+    rows: sortRows(samples ? attachIntervals(shaped, samples, options) : shaped, definition.sortBy),
     data,
   }
 }

@@ -36,3 +36,18 @@ export const WEIGHTED = [
   'corresponding-author',
   'author-appearance',
 ] as const
+
+/** A sample query for stability intervals: distinct (weight, value) pairs per unit and period, with counts. */
+export function sampleOf(
+  o: IndicatorOptions,
+  weight: Sql,
+  value: Sql,
+  filter: Sql = raw('1 = 1'),
+  ctes: Sql = raw(''),
+  joins: Sql = raw(''),
+): Sql {
+  return sql`${withUnits(o)}${ctes}
+    SELECT unit, period, w, x, count(*) AS n FROM (
+      SELECT u.unit, u.period, ${weight} AS w, ${value} AS x FROM u ${joins} WHERE ${filter}
+    ) s GROUP BY unit, period, w, x`
+}

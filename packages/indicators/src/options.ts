@@ -60,6 +60,12 @@ export interface IndicatorOptionsInput {
   readonly threshold?: number
   /** Highly cited: the top percentage, 10 (default) or 1. */
   readonly top?: number
+  /** 95 % stability intervals for share and mean indicators. Default `true`; switch off for speed. */
+  readonly intervals?: boolean
+  /** Bootstrap resamples. Default 1,000. */
+  readonly resamples?: number
+  /** Bootstrap seed. Default 1. */
+  readonly seed?: number
 }
 
 /** Options after normalisation: every default filled in, every value checked. */
@@ -77,6 +83,9 @@ export interface IndicatorOptions {
   readonly normalization: Normalization
   readonly threshold: number
   readonly top: 10 | 1
+  readonly intervals: boolean
+  readonly resamples: number
+  readonly seed: number
 }
 
 /** The options an indicator may read beyond the common ones. */
@@ -178,5 +187,8 @@ export function normalizeOptions(
     normalization: oneOf('normalization', input.normalization ?? 'counts', NORMALIZATIONS),
     threshold,
     top: top as 10 | 1,
+    intervals: input.intervals ?? true,
+    resamples: whole('resamples', input.resamples ?? 1000, 100, 100_000),
+    seed: whole('seed', input.seed ?? 1, 0, 4_294_967_295),
   })
 }

@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => store.close())
 
 const rows = async (id: string, options: IndicatorOptionsInput = {}) =>
-  (await evaluate(store.runner, indicator(id), options)).rows
+  (await evaluate(store.runner, indicator(id), { intervals: false, ...options })).rows
 const byKey = (list: readonly Record<string, unknown>[], key = 'country') =>
   Object.fromEntries(list.map((r) => [String(r[key]), r]))
 
@@ -167,5 +167,21 @@ describe('trends', () => {
         share: 0.6,
       },
     )
+  })
+})
+
+describe('stability intervals', () => {
+  it('are attached to share and mean indicators, seeded, and stated in the method', async () => {
+    const a = await evaluate(store.runner, indicator('international-share'), { seed: 3 })
+    const b = await evaluate(store.runner, indicator('international-share'), { seed: 3 })
+    expect(a.rows).toEqual(b.rows)
+    for (const row of a.rows) {
+      expect(Number(row.valueLow)).toBeLessThanOrEqual(Number(row.value))
+      expect(Number(row.valueHigh)).toBeGreaterThanOrEqual(Number(row.value))
+    }
+    expect(a.method.intervals).toMatchObject({ level: 0.95, resamples: 1000, seed: 3 })
+    const off = await evaluate(store.runner, indicator('international-share'), { intervals: false })
+    expect(off.method.intervals).toBeNull()
+    expect(off.rows[0]).not.toHaveProperty('valueLow')
   })
 })

@@ -1,6 +1,6 @@
 import { defineIndicator } from '../definition.js'
-import { creditWhere, num, numOrNull, ratio, WEIGHTED, withUnits } from '../fragments.js'
-import { sql } from '../sql.js'
+import { creditWhere, num, numOrNull, ratio, sampleOf, WEIGHTED, withUnits } from '../fragments.js'
+import { raw, sql } from '../sql.js'
 import { credit, named, rowKeys } from '../units.js'
 
 /** Collaboration distance: the largest great-circle distance between a work's geocoded institutions. */
@@ -34,6 +34,13 @@ export const distance = defineIndicator({
         sum(CASE WHEN u.geocoded >= 2 THEN ${credit(o)} * u.max_distance_km ELSE 0 END) AS km
       FROM u GROUP BY unit, period HAVING sum(${credit(o)}) > 0`,
       o,
+    ),
+  sample: (o) =>
+    sampleOf(
+      o,
+      credit(o),
+      sql`CASE WHEN u.max_distance_km >= ${o.threshold} THEN 1 ELSE 0 END`,
+      raw('u.geocoded >= 2'),
     ),
   rows: (rows, o) =>
     rows.map((r) => {

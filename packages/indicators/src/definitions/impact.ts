@@ -1,7 +1,7 @@
 import { defineIndicator, type Reference } from '../definition.js'
-import { num, ratio, WEIGHTED, withUnits } from '../fragments.js'
+import { num, ratio, sampleOf, WEIGHTED, withUnits } from '../fragments.js'
 import type { IndicatorOptions } from '../options.js'
-import { sql, type Sql } from '../sql.js'
+import { raw, sql, type Sql } from '../sql.js'
 import { credit, named, rowKeys } from '../units.js'
 
 /**
@@ -69,6 +69,15 @@ export const citations = defineIndicator({
       GROUP BY u.unit, u.period HAVING sum(${credit(o)}) > 0`,
       o,
     ),
+  sample: (o) =>
+    sampleOf(
+      o,
+      credit(o),
+      raw('i.ncs'),
+      raw('i.ncs IS NOT NULL'),
+      sql`, ${impactFacts(o)}`,
+      raw('LEFT JOIN impact i ON i.work_id = u.work_id'),
+    ),
   rows: (rows, o) =>
     rows.map((r) => ({
       ...rowKeys(r, o),
@@ -98,6 +107,15 @@ export const highlyCited = defineIndicator({
       FROM u JOIN impact i ON i.work_id = u.work_id
       GROUP BY u.unit, u.period HAVING sum(${credit(o)}) > 0`,
       o,
+    ),
+  sample: (o) =>
+    sampleOf(
+      o,
+      credit(o),
+      raw('i.top'),
+      raw('1 = 1'),
+      sql`, ${impactFacts(o)}`,
+      raw('JOIN impact i ON i.work_id = u.work_id'),
     ),
   rows: (rows, o) =>
     rows.map((r) => ({

@@ -1,6 +1,6 @@
 import { defineIndicator } from '../definition.js'
-import { creditWhere, num, ratio, WEIGHTED, withUnits } from '../fragments.js'
-import { sql } from '../sql.js'
+import { creditWhere, num, ratio, sampleOf, WEIGHTED, withUnits } from '../fragments.js'
+import { raw, sql } from '../sql.js'
 import { credit, named, rowKeys } from '../units.js'
 
 /** Industry and academia-industry co-publication shares. */
@@ -32,6 +32,7 @@ export const industry = defineIndicator({
       FROM u GROUP BY unit, period HAVING sum(${credit(o)}) > 0`,
       o,
     ),
+  sample: (o) => sampleOf(o, credit(o), raw('CASE WHEN u.industry THEN 1 ELSE 0 END')),
   rows: (rows, o) =>
     rows.map((r) => ({
       ...rowKeys(r, o),

@@ -1,6 +1,6 @@
 import { defineIndicator } from '../definition.js'
-import { creditWhere, num, ratio, WEIGHTED, withUnits } from '../fragments.js'
-import { sql } from '../sql.js'
+import { creditWhere, num, ratio, sampleOf, WEIGHTED, withUnits } from '../fragments.js'
+import { raw, sql } from '../sql.js'
 import { credit, named, rowKeys } from '../units.js'
 
 /** International co-publication share: works with two or more countries among the unit's works. */
@@ -30,6 +30,7 @@ export const internationalShare = defineIndicator({
       FROM u GROUP BY unit, period HAVING sum(${credit(o)}) > 0`,
       o,
     ),
+  sample: (o) => sampleOf(o, credit(o), raw('CASE WHEN u.international THEN 1 ELSE 0 END')),
   rows: (rows, o) =>
     rows.map((r) => ({
       ...rowKeys(r, o),

@@ -1,6 +1,6 @@
 import { defineIndicator } from '../definition.js'
-import { num, ratio, withUnits } from '../fragments.js'
-import { sql } from '../sql.js'
+import { num, ratio, sampleOf, withUnits } from '../fragments.js'
+import { raw, sql } from '../sql.js'
 import { named, rowKeys } from '../units.js'
 
 const ROLES = ['first', 'corresponding', 'last'] as const
@@ -40,6 +40,20 @@ export const leadership = defineIndicator({
       FROM u WHERE u.international GROUP BY unit, period`,
       o,
     ),
+  sample: (o) => {
+    const [known, led] =
+      o.role === 'first'
+        ? ['first_known', 'is_first']
+        : o.role === 'last'
+          ? ['last_known', 'is_last']
+          : ['corresponding_known', 'is_corresponding']
+    return sampleOf(
+      o,
+      raw('1'),
+      raw(`CASE WHEN u.${led} THEN 1 ELSE 0 END`),
+      raw(`u.international AND u.${known}`),
+    )
+  },
   rows: (rows, o) =>
     rows.map((r) => {
       const row: Record<string, string | number | null> = {
