@@ -1,6 +1,14 @@
 import { MeridianError, type ReadItem, type ReadOptions, type SourceFormat } from '@meridian/model'
 import { readOpenAlexApiPage, readOpenAlexJsonl } from './openalex/index.js'
 import { readWosPlaintext, readWosTabDelimited } from './wos/index.js'
+import { readScopusBibtex, readWosBibtex } from './bibtex/index.js'
+import { readCrossrefJson } from './crossref/index.js'
+import { readDimensionsCsv } from './dimensions/index.js'
+import { readLensCsv } from './lens/index.js'
+import { readOpenAlexCsv } from './openalex-csv/index.js'
+import { readPubmedMedline } from './pubmed/index.js'
+import { readRis } from './ris/index.js'
+import { readScopusCsv } from './scopus/index.js'
 
 /** A reader: lines in, located works and problems out. */
 export type Reader = (lines: AsyncIterable<string>, options: ReadOptions) => AsyncIterable<ReadItem>
@@ -16,15 +24,15 @@ const READERS: Readonly<Record<SourceFormat, Reader | null>> = Object.freeze({
   'openalex-api-page': apiPage,
   'wos-plaintext': readWosPlaintext,
   'wos-tabdelimited': readWosTabDelimited,
-  'wos-bibtex': null,
-  'scopus-csv': null,
-  'scopus-bibtex': null,
-  'pubmed-medline': null,
-  ris: null,
-  'crossref-json': null,
-  'lens-csv': null,
-  'dimensions-csv': null,
-  'openalex-csv': null,
+  'wos-bibtex': readWosBibtex,
+  'scopus-csv': readScopusCsv,
+  'scopus-bibtex': readScopusBibtex,
+  'pubmed-medline': readPubmedMedline,
+  ris: readRis,
+  'crossref-json': readCrossrefJson,
+  'lens-csv': readLensCsv,
+  'dimensions-csv': readDimensionsCsv,
+  'openalex-csv': readOpenAlexCsv,
   synthetic: null,
 })
 

@@ -1,0 +1,1 @@
+export { affiliationCountry, normaliseName } from './affiliation-country.js'

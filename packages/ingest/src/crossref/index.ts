@@ -1,0 +1,1 @@
+export { readCrossrefJson, readCrossrefText, detectCrossrefJson } from './crossref-json.js'

@@ -1,0 +1,1 @@
+export { readDimensionsCsv, detectDimensionsCsv } from './dimensions-csv.js'

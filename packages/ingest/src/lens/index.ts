@@ -1,0 +1,1 @@
+export { readLensCsv, detectLensCsv } from './lens-csv.js'

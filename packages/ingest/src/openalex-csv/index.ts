@@ -1,0 +1,1 @@
+export { readOpenAlexCsv, detectOpenAlexCsv } from './openalex-csv.js'

@@ -1,0 +1,1 @@
+export { readPubmedMedline, detectPubmedMedline } from './pubmed-medline.js'

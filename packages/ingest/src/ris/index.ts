@@ -1,0 +1,1 @@
+export { readRis, detectRis } from './ris.js'

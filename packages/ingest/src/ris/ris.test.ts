@@ -1,0 +1,68 @@
+import { createReadStream, existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { ReadItem } from '@meridian/model'
+import { detectRis, readRis } from './ris.js'
+
+const DATA =
+  process.env['MERIDIAN_SHARED_DATA'] ?? fileURLToPath(new URL('../../../../../shared/data', import.meta.url))
+const MISSING = !existsSync(DATA)
+if (MISSING) console.warn(`RIS conformance test skipped: shared data folder ${DATA} is absent`)
+
+async function collect(items: AsyncIterable<ReadItem>): Promise<ReadItem[]> {
+  const out: ReadItem[] = []
+  for await (const item of items) out.push(item)
+  return out
+}
+
+async function* from(lines: readonly string[]): AsyncIterable<string> {
+  yield* lines
+}
+
+const FIXTURE = [
+  'TY  - JOUR',
+  'AU  - Smith, Jane',
+  'AU  - Doe, John',
+  'TI  - A study of',
+  '  continued titles',
+  'PY  - 2021///',
+  'JO  - Journal of Tests',
+  'DO  - https://doi.org/10.1234/ABC',
+  'AD  - Dept of Physics, University of Tokyo, Tokyo 113-0033, Japan',
+  'ER  - ',
+  '',
+  'TY  - CONF',
+  'TI  - Cut short',
+]
+
+describe('readRis', () => {
+  it('reads authors, addresses, DOI and year, and reports a record with no ER', async () => {
+    const items = await collect(readRis(from(FIXTURE), { file: 'x.ris' }))
+    expect(items).toHaveLength(2)
+    const [first, second] = items
+    if (first?.kind !== 'work') throw new Error('expected a work')
+    expect(first.work.title).toBe('A study of continued titles')
+    expect(first.work.year).toBe(2021)
+    expect(first.work.type).toBe('article')
+    expect(first.work.ids.doi).toBe('10.1234/abc')
+    expect(first.work.authorships.map((a) => a.affiliations[0]?.country)).toEqual(['JP', 'JP'])
+    expect(second).toMatchObject({ kind: 'problem', problem: { code: 'BAD_RECORD', line: 12, field: 'ER' } })
+  })
+
+  it('detects RIS from its first line', () => {
+    expect(detectRis('TY  - JOUR\nTI  - x')).toBe(true)
+    expect(detectRis('PMID- 123')).toBe(false)
+  })
+
+  it.skipIf(MISSING)(
+    'litstudy example.ris: 25 works (IEEE Xplore export, no addresses), no problems',
+    async () => {
+      const path = 'litstudy-exports/example.ris'
+      const lines = createInterface({ input: createReadStream(`${DATA}/${path}`), crlfDelay: Infinity })
+      const items = await collect(readRis(lines, { file: path }))
+      expect(items.filter((i) => i.kind === 'problem')).toEqual([])
+      expect(items).toHaveLength(25)
+    },
+  )
+})
