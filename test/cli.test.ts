@@ -131,6 +131,64 @@ describe('meridian CLI', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, duplicatesOfStore: 1 })
   })
 
+  it('computes groups, windows, normalised matrices and intervals from flags', async () => {
+    writeFileSync(join(dir, 'two.txt'), WOS)
+    await meridian('ingest', 'two.txt', '--store', 'store', '--quiet')
+    const group = await meridian(
+      'indicators',
+      'international-share',
+      '--store',
+      'store',
+      '--level',
+      'group',
+      '--group',
+      'G=CN,US',
+      '--international',
+      'border',
+      '--format',
+      'json',
+      '--no-intervals',
+    )
+    expect(JSON.parse(group.stdout).rows).toEqual([{ group: 'G', works: 1, internationalWorks: 0, value: 0 }])
+    const window = await meridian(
+      'indicators',
+      'output',
+      '--store',
+      'store',
+      '--years',
+      '2018-2020',
+      '--window',
+      '2',
+      '--format',
+      'csv',
+    )
+    expect(window.stdout.split('\n').slice(0, 2)).toEqual([
+      'country,period,value,share,counting,countryPolicy,years,synthetic',
+      'CN,2018-2019,1,1,full,iso,2018-2020,false',
+    ])
+    const matrix = await meridian(
+      'indicators',
+      'bilateral-matrix',
+      '--store',
+      'store',
+      '--normalization',
+      'salton',
+      '--format',
+      'json',
+    )
+    expect(
+      JSON.parse(matrix.stdout).rows.find(
+        (r: { country: string; partner: string }) => r.country === 'CN' && r.partner === 'US',
+      ).value,
+    ).toBe(1)
+    const intervals = JSON.parse(
+      (await meridian('indicators', 'international-share', '--store', 'store', '--format', 'json')).stdout,
+    )
+    expect(intervals.method.intervals).toMatchObject({ resamples: 1000, seed: 1 })
+    expect(intervals.rows[0]).toMatchObject({ valueLow: 1, valueHigh: 1 })
+    expect((await meridian('indicators', 'output', '--store', 'store', '--level', 'group')).code).toBe(2)
+  })
+
   it('explains an indicator with its SQL', async () => {
     const text = await meridian('explain', 'leadership', '--years', '2010-2012')
     expect(text.stdout).toContain('SQL:')

@@ -14,7 +14,7 @@ export function explainCommand(context: Context): Command {
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action((id: string, flags: Parameters<typeof indicatorInput>[0] & { format: string }) => {
     const definition = indicator(id)
-    const method = describe(definition, indicatorInput(flags))
+    const method = describe(definition, indicatorInput(flags, context.cwd))
     if (flags.format === 'json') {
       context.stdout(
         JSON.stringify(

@@ -23,9 +23,11 @@ export function methodLine(result: IndicatorResult<DataVersion>): string {
   return `counting: ${m.counting} · country policy: ${m.countryPolicy} · years: ${years} · level: ${m.level}${extra.join('')}`
 }
 
+const KEYS = ['country', 'institution', 'name', 'group', 'partner', 'year', 'period'] as const
+
 function keyColumns(result: IndicatorResult): string[] {
-  const first = result.rows[0] ?? {}
-  return ['country', ...('partner' in first ? ['partner'] : []), ...('year' in first ? ['year'] : [])]
+  const first = result.rows[0] ?? { country: '' }
+  return KEYS.filter((k) => k in first)
 }
 
 /** Render an indicator result as a table, CSV (method in each row) or JSON. */
@@ -37,7 +39,8 @@ export function formatResult(
 ): string {
   if (format === 'json') return JSON.stringify(result, null, 2) + '\n'
   const keys = keyColumns(result)
-  const columns = [...keys, ...only]
+  const intervals = result.method.intervals ? ['valueLow', 'valueHigh'] : []
+  const columns = [...keys, ...only, ...intervals]
   if (format === 'csv') {
     const years = result.method.years ? `${result.method.years.from}-${result.method.years.to}` : ''
     const rows = result.rows.map((r) => ({
@@ -50,15 +53,19 @@ export function formatResult(
     return csv([...columns, 'counting', 'countryPolicy', 'years', 'synthetic'], rows)
   }
   const c = result.coverage
-  const rows = result.rows.map((r) => ({ ...r, name: countryName(String(r.country)) }))
+  const byCountry = 'country' in (result.rows[0] ?? { country: '' })
+  const rows = byCountry
+    ? result.rows.map((r) => ({ ...r, name: countryName(String(r.country)) }))
+    : result.rows
   return [
     ...(result.data?.synthetic ? [`!! ${SYNTHETIC}`] : []),
     `${result.title} (${result.indicator})`,
     methodLine(result),
     `coverage: ${c.works} works, ${c.worksWithCountry} with a country, ${c.worksWithoutCountry} without (not in any denominator), ${c.internationalWorks} international` +
       (c.worksWithoutYear ? `; ${c.worksWithoutYear} works without a year left out` : ''),
+    ...(result.method.intervals ? [`intervals: ${result.method.intervals.description}`] : []),
     '',
-    table(['country', 'name', ...columns.slice(1)], rows),
+    table(byCountry ? ['country', 'name', ...columns.slice(1)] : columns, rows),
   ].join('\n')
 }
 
