@@ -239,3 +239,63 @@ describe.skipIf(!HAVE_SHARED_DATA)('metaknowledge test files, through the CLI', 
     expect(JSON.parse(bad.stdout)).toMatchObject({ added: 32, skipped: 0 })
   })
 })
+
+// Two organisations in ROR schema v2, written for this test.
+const ROR = [
+  {
+    id: 'https://ror.org/052gg0110',
+    status: 'active',
+    types: ['education'],
+    names: [
+      { value: 'University of Oxford', types: ['ror_display', 'label'], lang: 'en' },
+      { value: 'Oxford University', types: ['alias'], lang: null },
+    ],
+    locations: [{ geonames_details: { country_code: 'GB', name: 'Oxford', lat: 51.75, lng: -1.25 } }],
+    relationships: [],
+  },
+  {
+    id: 'https://ror.org/03cve4549',
+    status: 'active',
+    types: ['education'],
+    names: [
+      { value: 'Tsinghua University', types: ['ror_display', 'label'], lang: 'en' },
+      { value: '清华大学', types: ['label'], lang: 'zh' },
+    ],
+    locations: [{ geonames_details: { country_code: 'CN', name: 'Beijing', lat: 40.0, lng: 116.3 } }],
+    relationships: [],
+  },
+]
+
+describe('meridian registry and affiliations', () => {
+  it('loads a ROR dump and matches affiliation strings from standard input, one JSON line each, in order', async () => {
+    writeFileSync(join(dir, 'ror.jsonl'), ROR.map((r) => JSON.stringify(r)).join('\n') + '\n')
+    expect((await meridian('registry', 'load', 'ror.jsonl', '--store', 'store')).code).toBe(0)
+    let stdout = ''
+    async function* stdin() {
+      yield 'Dept of Physics, University of Oxford, Oxford, UK'
+      yield '清华大学 北京'
+      yield 'Independent researcher, Lyon, France'
+    }
+    const code = await main(['affiliations', 'match', '--store', 'store'], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => {},
+      env: {},
+      cwd: dir,
+      interactive: false,
+      now: () => new Date(0),
+      stdin: stdin(),
+    })
+    expect(code).toBe(0)
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(lines.map((l) => [l.input, l.ror, l.country])).toEqual([
+      ['Dept of Physics, University of Oxford, Oxford, UK', 'https://ror.org/052gg0110', 'GB'],
+      ['清华大学 北京', 'https://ror.org/03cve4549', 'CN'],
+      ['Independent researcher, Lyon, France', null, 'FR'],
+    ])
+    for (const line of lines)
+      expect(Object.keys(line)).toEqual(['input', 'ror', 'country', 'confidence', 'reason'])
+  })
+})

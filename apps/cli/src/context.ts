@@ -9,6 +9,8 @@ export interface Context {
   /** Whether stderr is a terminal (progress bars only then). */
   readonly interactive: boolean
   readonly now: () => Date
+  /** Standard input as lines; `process.stdin` when absent (tests bring their own). */
+  readonly stdin?: AsyncIterable<string>
 }
 
 /** The store directory: `--store`, else `MERIDIAN_STORE`, else `./meridian-data`. */

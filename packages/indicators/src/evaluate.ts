@@ -41,7 +41,7 @@ export interface IntervalMethod {
   readonly description: string
 }
 
-const EXACT_UP_TO = 2000
+const EXACT_UP_TO = 500
 
 /** An indicator's answer: its rows, the method that produced them, and the coverage of the data. */
 export interface IndicatorResult<Stamp = unknown> {
@@ -52,6 +52,17 @@ export interface IndicatorResult<Stamp = unknown> {
   readonly rows: readonly IndicatorRow[]
   /** What the caller says of the data (store version, synthetic flag), passed through untouched. */
   readonly data: Stamp | null
+}
+
+/**
+ * Round non-integers to 12 significant digits: parallel floating-point sums differ in the last bits from run to
+ * run, and a result must be the same byte for byte on the same store.
+ */
+function stable(row: IndicatorRow): IndicatorRow {
+  const out: Record<string, string | number | null> = {}
+  for (const [key, value] of Object.entries(row))
+    out[key] = typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value
+  return out
 }
 
 const KEYS = ['year', 'period'] as const
@@ -106,7 +117,7 @@ function attachIntervals(
   }
   return rows.map((row) => {
     const interval = intervals.get(sampleKey(row))
-    return { ...row, valueLow: interval?.low ?? null, valueHigh: interval?.high ?? null }
+    return stable({ ...row, valueLow: interval?.low ?? null, valueHigh: interval?.high ?? null })
   })
 }
 
@@ -163,7 +174,7 @@ export async function evaluate<Stamp = unknown>(
     runner.all(coverageQuery(options)),
     withIntervals && definition.sample ? runner.all(definition.sample(options)) : Promise.resolve(null),
   ])
-  const shaped = definition.rows(rows, options)
+  const shaped = definition.rows(rows, options).map(stable)
   return {
     indicator: definition.id,
     title: definition.title,

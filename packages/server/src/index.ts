@@ -1,1 +1,10 @@
-export {}
+export { createServer } from './create-server.js'
+export type { ServerOptions } from './create-server.js'
+export type { StoreReader } from './services/store-reader.js'
+export type { ResponseCacheOptions } from './caching/response-cache.js'
+export { API_ERROR_CODES } from './errors/api-error.js'
+export type { ApiErrorCode } from './errors/api-error.js'
+export { HTTP_STATUS } from './errors/http-status.js'
+export type { ErrorEnvelope } from './errors/envelope.js'
+export { NORMALIZATIONS } from './domain/matrix-normalization.js'
+export type { Normalization } from './domain/matrix-normalization.js'

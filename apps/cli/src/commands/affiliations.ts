@@ -1,7 +1,62 @@
-import { Command } from 'commander'
-import type { Context } from '../context.js'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { Command, Option } from 'commander'
+import { ERROR_CODES, MeridianError } from '@meridian/model'
+import { DEFAULT_THRESHOLD, createMatcher, readRorRegistry } from '@meridian/ror'
+import { storeDir, type Context } from '../context.js'
+import { REGISTRY_FILE } from './registry.js'
 
-/** `meridian affiliations`: not built yet. */
-export function affiliationsCommand(_context: Context): Command {
-  return new Command('affiliations').description('(not built yet)')
+function stdinLines(context: Context): AsyncIterable<string> {
+  return context.stdin ?? createInterface({ input: process.stdin, crlfDelay: Infinity })
+}
+
+const BATCH = 1000
+
+/** `meridian affiliations match`: one affiliation string per stdin line -> one JSON line per input line. */
+export function affiliationsCommand(context: Context): Command {
+  const affiliations = new Command('affiliations').description('resolve affiliation strings to organisations')
+  affiliations
+    .command('match')
+    .description(
+      'read one affiliation string per line on standard input; write one JSON line per input line, in order: ' +
+        '{"input","ror","country","confidence","reason"}',
+    )
+    .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
+    .addOption(
+      new Option('--threshold <confidence>', 'minimum confidence for a match').default(
+        String(DEFAULT_THRESHOLD),
+      ),
+    )
+    .action(async (flags: { store?: string; threshold: string }) => {
+      const threshold = Number(flags.threshold)
+      if (!(threshold >= 0 && threshold <= 1))
+        throw new MeridianError(
+          ERROR_CODES.BAD_OPTION,
+          `affiliations match: --threshold ${flags.threshold} is not in 0..1`,
+        )
+      const path = join(storeDir(context, flags.store), REGISTRY_FILE)
+      let text: string
+      try {
+        text = await readFile(path, 'utf8')
+      } catch (cause) {
+        throw new MeridianError(
+          ERROR_CODES.STORE_UNAVAILABLE,
+          `affiliations match: no ROR registry at ${JSON.stringify(path)}; run \`meridian registry load <dump>\` first`,
+          { cause },
+        )
+      }
+      const matcher = createMatcher(readRorRegistry(text, { file: path }), { threshold })
+      let out: string[] = []
+      for await (const input of stdinLines(context)) {
+        const { ror, country, confidence, reason } = matcher.match(input)
+        out.push(JSON.stringify({ input, ror, country, confidence, reason }))
+        if (out.length >= BATCH) {
+          context.stdout(out.join('\n') + '\n')
+          out = []
+        }
+      }
+      if (out.length > 0) context.stdout(out.join('\n') + '\n')
+    })
+  return affiliations
 }

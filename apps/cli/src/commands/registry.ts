@@ -1,7 +1,73 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { Command } from 'commander'
-import type { Context } from '../context.js'
+import { ERROR_CODES, MeridianError, formatProblem } from '@meridian/model'
+import { readRorRegistry, rorV2Line } from '@meridian/ror'
+import { storeDir, type Context } from '../context.js'
 
-/** `meridian registry`: not built yet. */
-export function registryCommand(_context: Context): Command {
-  return new Command('registry').description('(not built yet)')
+/** Where a store keeps the loaded ROR registry (compact schema v2 JSONL), until the store has tables for it. */
+export const REGISTRY_FILE = join('ror', 'registry.jsonl')
+
+const MAX_PROBLEMS_SHOWN = 20
+
+async function readDump(path: string): Promise<string> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (cause) {
+    throw new MeridianError(
+      ERROR_CODES.UNREADABLE_FILE,
+      `registry load: cannot read ${JSON.stringify(path)}`,
+      {
+        cause,
+      },
+    )
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    throw new MeridianError(
+      ERROR_CODES.UNKNOWN_FORMAT,
+      `registry load: ${JSON.stringify(path)} is a zip archive; unzip it and load the .json or .jsonl inside`,
+    )
+  }
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8')
+}
+
+/** `meridian registry load <dump>`: read a ROR dump (v2 JSONL, v2 or v1 JSON, gzipped or not) into the store. */
+export function registryCommand(context: Context): Command {
+  const registry = new Command('registry').description('the ROR organisation registry')
+  registry
+    .command('load')
+    .description('load a ROR dump (.json, .jsonl, optionally .gz; schema v2 or v1) into the store')
+    .argument('<dump>', 'ROR dump file')
+    .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
+    .action(async (dump: string, flags: { store?: string }) => {
+      const path = join(context.cwd, dump)
+      const file = basename(dump)
+      const { records, problems } = readRorRegistry(await readDump(dump.startsWith('/') ? dump : path), {
+        file,
+      })
+      for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN))
+        context.stderr(`${formatProblem(problem)}\n`)
+      if (problems.length > MAX_PROBLEMS_SHOWN)
+        context.stderr(`... and ${problems.length - MAX_PROBLEMS_SHOWN} more problem(s)\n`)
+      if (records.length === 0)
+        throw new MeridianError(
+          ERROR_CODES.BAD_RECORD,
+          `registry load: no ROR record in ${JSON.stringify(dump)}`,
+        )
+      const dir = storeDir(context, flags.store)
+      const target = join(dir, REGISTRY_FILE)
+      await mkdir(join(dir, 'ror'), { recursive: true })
+      // Written aside and renamed, so an interrupted load never leaves half a registry.
+      await writeFile(`${target}.tmp`, records.map(rorV2Line).join('\n') + '\n')
+      await rename(`${target}.tmp`, target)
+      const countries = new Set(records.map((r) => r.country).filter((c) => c !== null)).size
+      const active = records.filter((r) => r.status === 'active').length
+      context.stdout(
+        `loaded ${records.length} organisations (${active} active) in ${countries} countries from ${file}` +
+          `${problems.length > 0 ? `; ${problems.length} record(s) skipped` : ''} -> ${target}\n`,
+      )
+    })
+  return registry
 }

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { createMatcher } from './matcher.js'
+import type { RorRecord, RorName, RorRelationship } from './ror-record.js'
+import type { CountryCode, RorId } from '@meridian/model'
+
+let serial = 0
+function org(
+  name: string,
+  country: string,
+  extra: {
+    names?: [string, RorName['types'][number]][]
+    city?: string
+    rel?: [RorRelationship['type'], string][]
+  } = {},
+): RorRecord {
+  serial++
+  const id = `https://ror.org/0${String(serial).padStart(6, 'a')}00` as RorId
+  return {
+    id,
+    name,
+    names: [
+      { value: name, types: ['ror_display', 'label'], lang: 'en' },
+      ...(extra.names ?? []).map(([value, type]) => ({ value, types: [type], lang: null })),
+    ],
+    types: ['education'],
+    status: 'active',
+    country: country as CountryCode,
+    city: extra.city ?? null,
+    lat: null,
+    lon: null,
+    established: null,
+    relationships: (extra.rel ?? []).map(([type, to]) => ({ type, id: to as RorId, label: '' })),
+    provenance: { file: 'test', line: serial, schema: 'v2' },
+  }
+}
+
+const oxford = org('University of Oxford', 'GB', { city: 'Oxford', names: [['牛津大学', 'label']] })
+const ucSystem = org('University of California System', 'US', {
+  names: [['University of California', 'alias']],
+})
+const berkeley = org('University of California, Berkeley', 'US', {
+  city: 'Berkeley',
+  names: [
+    ['UC Berkeley', 'alias'],
+    ['UCB', 'acronym'],
+  ],
+  rel: [['parent', ucSystem.id]],
+})
+const ucWithChild = { ...ucSystem, relationships: [{ type: 'child' as const, id: berkeley.id, label: '' }] }
+const mit = org('Massachusetts Institute of Technology', 'US', {
+  city: 'Cambridge',
+  names: [['MIT', 'acronym']],
+})
+const mitMexico = org('Morelos Institute of Technology', 'MX', { names: [['MIT', 'acronym']] })
+const peking = org('Peking University', 'CN', { city: 'Beijing', names: [['北京大学', 'label']] })
+const tum = org('Technical University of Munich', 'DE', {
+  city: 'Munich',
+  names: [['Technische Universität München', 'label']],
+})
+const others = [
+  'Oxford Brookes University',
+  'University of Cambridge',
+  'Beijing Normal University',
+  'Harvard University',
+].map((name) => org(name, name.includes('Beijing') ? 'CN' : name.includes('Harvard') ? 'US' : 'GB'))
+const matcher = createMatcher([oxford, ucWithChild, berkeley, mit, mitMexico, peking, tum, ...others])
+
+describe('createMatcher', () => {
+  it('finds the organisation after departments, with its country', () => {
+    const result = matcher.match('Dept of Physics, Univ of Oxford, Oxford OX1 3PU, UK')
+    expect(result).toMatchObject({ ror: oxford.id, country: 'GB' })
+    expect(result.confidence).toBeGreaterThanOrEqual(0.85)
+    expect(result.reason).toMatch(/Oxford/)
+  })
+
+  it('ignores ORCID iDs and e-mail addresses', () => {
+    const result = matcher.match(
+      'Peking University, Beijing 100871, China. E-mail: someone@pku.edu.cn ORCID: 0000-0002-1825-0097',
+    )
+    expect(result).toMatchObject({ ror: peking.id, country: 'CN' })
+  })
+
+  it('matches CJK and non-English names through the labels in other languages', () => {
+    expect(matcher.match('北京大学物理学院, 北京 100871, 中国')).toMatchObject({
+      ror: peking.id,
+      country: 'CN',
+    })
+    expect(
+      matcher.match('Lehrstuhl für Physik, Technische Universität München, Garching, Deutschland'),
+    ).toMatchObject({
+      ror: tum.id,
+      country: 'DE',
+    })
+  })
+
+  it('prefers the campus to its university system', () => {
+    expect(
+      matcher.match('Department of Chemistry, University of California, Berkeley, CA 94720, USA').ror,
+    ).toBe(berkeley.id)
+    expect(matcher.match('University of California, USA').ror).toBe(ucSystem.id)
+  })
+
+  it('accepts an acronym only when the stated country agrees', () => {
+    expect(matcher.match('MIT, Cambridge, MA, USA').ror).toBe(mit.id)
+    expect(matcher.match('MIT, Cuernavaca, Mexico').ror).toBe(mitMexico.id)
+    expect(matcher.match('MIT').ror).toBeNull()
+  })
+
+  it('picks one organisation from a multi-organisation string and reports the others', () => {
+    const result = matcher.matchDetailed('Dept of Zoology, University of Oxford; University of Cambridge, UK')
+    expect([oxford.id, others[1]?.id]).toContain(result.ror)
+    expect(result.reason).toMatch(/also names/)
+  })
+
+  it('gives no organisation for an independent researcher, but the stated country', () => {
+    expect(matcher.match('Independent Researcher, Berlin, Germany')).toMatchObject({
+      ror: null,
+      country: 'DE',
+    })
+  })
+
+  it('gives the country from the address when no organisation matches', () => {
+    expect(matcher.match('Some Small Clinic, Lyon, France')).toMatchObject({ ror: null, country: 'FR' })
+    expect(matcher.match('Unknown Lab, Boston, MA 02115')).toMatchObject({ ror: null, country: 'US' })
+    expect(matcher.match('Unknown Lab, Haidian, Beijing')).toMatchObject({ ror: null, country: 'CN' })
+    expect(matcher.match('nothing to see').country).toBeNull()
+  })
+
+  it('penalises a country disagreement', () => {
+    const result = matcher.match('University of Oxford, Oxford, Mississippi, USA')
+    expect(result.ror).toBeNull()
+    expect(result.country).toBe('US')
+  })
+})

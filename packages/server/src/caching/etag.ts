@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto'
+import type { DataVersion } from '@meridian/store'
+
+/**
+ * A weak ETag for a response: the store's data version and the request URL decide the body.
+ * Weak because compression changes the bytes, not the meaning.
+ */
+export function etagFor(version: DataVersion, url: string): string {
+  const hash = createHash('sha1')
+    .update(`${version.ingests}\u0000${version.lastIngestAt ?? ''}\u0000${version.works}\u0000${url}`)
+    .digest('base64url')
+  return `W/"${hash}"`
+}
+
+/** Whether an `If-None-Match` header matches an ETag (weak comparison, lists and `*` allowed). */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '')
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag))
+}

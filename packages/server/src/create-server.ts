@@ -1,0 +1,81 @@
+import fastifyCompress from '@fastify/compress'
+import type { Store } from '@meridian/store'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { registerCaching } from './caching/hooks.js'
+import { ResponseCache, type ResponseCacheOptions } from './caching/response-cache.js'
+import { toErrorResponse } from './errors/envelope.js'
+import { HTTP_STATUS } from './errors/http-status.js'
+import { registerOpenApi } from './openapi.js'
+import { indicatorRoutes } from './routes/indicators.js'
+import { matrixRoutes } from './routes/matrix.js'
+import { networkRoutes } from './routes/networks.js'
+import { profileRoutes } from './routes/profile.js'
+import { statusRoutes } from './routes/status.js'
+import { worksRoutes } from './routes/works.js'
+import { guardStore, type StoreReader } from './services/store-reader.js'
+import { registerWebRoot } from './web-root.js'
+
+/** Options of {@link createServer}. */
+export interface ServerOptions {
+  /** The store to read (opened read-only by `meridian serve`). */
+  readonly store: StoreReader | Store
+  /** A built dashboard to serve at `/`. Default: none (the API and `/docs` only). */
+  readonly webRoot?: string
+  /** Log requests (pino, JSON lines). Default `false`. */
+  readonly logger?: boolean
+  /** Bounds of the in-memory response cache. Default 64 MiB. */
+  readonly cache?: ResponseCacheOptions
+  /**
+   * How long the store's data version is trusted before it is read again (ETags follow it). Default 1,000 ms;
+   * 0 reads it on every request (a store written while it is served).
+   */
+  readonly versionTtlMs?: number
+  /** The clock, in milliseconds. Default `Date.now`. */
+  readonly now?: () => number
+}
+
+/**
+ * The Meridian HTTP API (and dashboard) over a store, ready to `listen` or `inject`.
+ * @example
+ *   const app = await createServer({ store })
+ *   const response = await app.inject('/api/indicators/output?years=2015-2020')
+ */
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const store = guardStore(options.store)
+  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toErrorResponse(error)
+    if (status >= 500) request.log.error(error)
+    return reply.code(status).header('cache-control', 'no-store').send(body)
+  })
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? ''
+    if (options.webRoot && request.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path))
+      return reply.sendFile('index.html')
+    return reply
+      .code(HTTP_STATUS.NOT_FOUND)
+      .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${path}` } })
+  })
+  registerCaching(app, store, {
+    cache: new ResponseCache(options.cache),
+    versionTtlMs: options.versionTtlMs ?? 1000,
+    now: options.now ?? Date.now,
+  })
+  await app.register(fastifyCompress, { threshold: 1024 })
+  await registerOpenApi(app)
+  for (const routes of [
+    statusRoutes,
+    indicatorRoutes,
+    matrixRoutes,
+    profileRoutes,
+    networkRoutes,
+    worksRoutes,
+  ])
+    routes(app, store)
+  if (options.webRoot) await registerWebRoot(app, options.webRoot)
+  await app.ready()
+  return app
+}
