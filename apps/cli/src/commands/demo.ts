@@ -8,12 +8,15 @@ import { storeDir, type Context } from '../context.js'
 import { formatResult, SYNTHETIC } from '../format/result.js'
 import { openStore } from '../open-store.js'
 import { progress } from '../progress.js'
+import { serveStore } from './serve.js'
 
 interface DemoFlags {
   readonly works: string
   readonly seed: string
   readonly store?: string
   readonly serve: boolean
+  readonly port: string
+  readonly host: string
   readonly emitOpenalex?: string
   readonly quiet?: boolean
 }
@@ -101,9 +104,9 @@ export function demoCommand(context: Context): Command {
           `Explore it: npx meridian indicators --list; npx meridian indicators partners --store ${dir}; ` +
             `npx meridian explain international-share\n`,
         )
-        if (flags.serve) context.stdout('(The web dashboard is not built yet; nothing is served.)\n')
       } finally {
         store.close()
       }
+      if (flags.serve) await serveStore(context, dir, flags)
     })
 }

@@ -32,6 +32,31 @@ const stopSignal = () =>
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal))
   })
 
+/** Serve the API and dashboard over the store in `dir` until SIGINT or SIGTERM. */
+export async function serveStore(
+  context: Context,
+  dir: string,
+  options: { readonly port: string; readonly host: string; readonly web?: string | undefined },
+): Promise<void> {
+  const port = toPort(options.port)
+  const store = await openStore(dir, 'read')
+  try {
+    const webRoot = options.web ?? defaultWebRoot()
+    const app = await createServer({ store, ...(webRoot ? { webRoot } : {}) })
+    const url = await app.listen({ port, host: options.host })
+    context.stdout(
+      `Meridian is serving ${dir} at ${url}` +
+        (webRoot ? '' : ' (API only: the dashboard is not built; npm run build -w @meridian/web)') +
+        `\nAPI reference: ${url}/docs · OpenAPI: ${url}/openapi.json · stop with Ctrl+C\n`,
+    )
+    const signal = await stopSignal()
+    context.stderr(`meridian: ${signal}, stopping\n`)
+    await app.close()
+  } finally {
+    store.close()
+  }
+}
+
 /** `meridian serve`: the HTTP API (and the dashboard, when built) over a store opened read-only. */
 export function serveCommand(context: Context): Command {
   return new Command('serve')
@@ -42,24 +67,5 @@ export function serveCommand(context: Context): Command {
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--web <dir>', 'built dashboard to serve at / (default: apps/web/dist when built)')
-    .action(async (flags: ServeFlags) => {
-      const port = toPort(flags.port)
-      const dir = storeDir(context, flags.store)
-      const store = await openStore(dir, 'read')
-      try {
-        const webRoot = flags.web ?? defaultWebRoot()
-        const app = await createServer({ store, ...(webRoot ? { webRoot } : {}) })
-        const url = await app.listen({ port, host: flags.host })
-        context.stdout(
-          `Meridian is serving ${dir} at ${url}` +
-            (webRoot ? '' : ' (API only: the dashboard is not built; npm run build -w apps/web)') +
-            `\nAPI reference: ${url}/docs · OpenAPI: ${url}/openapi.json · stop with Ctrl+C\n`,
-        )
-        const signal = await stopSignal()
-        context.stderr(`meridian: ${signal}, stopping\n`)
-        await app.close()
-      } finally {
-        store.close()
-      }
-    })
+    .action((flags: ServeFlags) => serveStore(context, storeDir(context, flags.store), flags))
 }

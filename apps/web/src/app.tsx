@@ -1,0 +1,107 @@
+import { api } from './api/client.js'
+import { StatusView } from './components/status-view.js'
+import { LANGS, setLang, t, useLang, type Lang } from './i18n/i18n.js'
+import { navigate, useRoute, VIEWS, type View } from './lib/route.js'
+import { useFetch } from './lib/use-fetch.js'
+import { LazyView } from './components/lazy-view.js'
+import { OverviewView } from './views/overview-view.js'
+
+const loadMap = () => import('./views/map-view.js').then((m) => m.MapView)
+const loadCountry = () => import('./views/country-view.js').then((m) => m.CountryView)
+const loadBilateral = () => import('./views/bilateral-view.js').then((m) => m.BilateralView)
+const loadNetwork = () => import('./views/network-view.js').then((m) => m.NetworkView)
+
+const LANG_LABEL: Readonly<Record<Lang, string>> = { en: 'English', zh: '中文' }
+
+/** The dashboard: header (views, language), synthetic-data banner, and the view the URL names. */
+export function App() {
+  const lang = useLang()
+  const route = useRoute()
+  const policy = route.params.policy ?? 'iso'
+  const status = useFetch(`status:${policy}`, () => api.status({ countryPolicy: policy }))
+  return (
+    <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
+        {t('skip.content')}
+      </a>
+      <header class="top">
+        <div class="brand">
+          <strong>{t('app.title')}</strong>
+          <span>{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {VIEWS.map((view: View) => (
+              <li key={view}>
+                <a
+                  href={`#/${view}`}
+                  aria-current={route.view === view ? 'page' : undefined}
+                  data-nav={view}
+                  onClick={(e) => {
+                    e.preventDefault()
+                    // Keep the period and policy when moving between views.
+                    const keep: Record<string, string> = {}
+                    for (const key of ['policy', 'from', 'to'] as const) {
+                      const value = route.params[key]
+                      if (value) keep[key] = value
+                    }
+                    navigate(view, keep)
+                  }}
+                >
+                  {t(`nav.${view}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="lang" role="group" aria-label={t('lang.switch')}>
+          {LANGS.map((l) => (
+            <button
+              key={l}
+              type="button"
+              lang={l === 'zh' ? 'zh-CN' : 'en'}
+              aria-pressed={lang === l}
+              data-lang={l}
+              onClick={() => setLang(l)}
+            >
+              {LANG_LABEL[l]}
+            </button>
+          ))}
+        </div>
+      </header>
+      <StatusView loaded={status}>
+        {(value) => (
+          <>
+            {value.synthetic || value.data.synthetic ? (
+              <p class="banner synthetic" role="note" data-testid="synthetic-banner">
+                {t('synthetic.banner')}
+              </p>
+            ) : null}
+            <main id="main" tabIndex={-1} data-ready="true">
+              {route.view === 'overview' ? <OverviewView status={value} policy={policy} /> : null}
+              {route.view === 'map' ? (
+                <LazyView load={loadMap} props={{ status: value, params: route.params }} />
+              ) : null}
+              {route.view === 'country' ? (
+                <LazyView load={loadCountry} props={{ status: value, params: route.params }} />
+              ) : null}
+              {route.view === 'bilateral' ? (
+                <LazyView load={loadBilateral} props={{ status: value, params: route.params }} />
+              ) : null}
+              {route.view === 'network' ? (
+                <LazyView load={loadNetwork} props={{ status: value, params: route.params }} />
+              ) : null}
+            </main>
+          </>
+        )}
+      </StatusView>
+      <footer>
+        <a href="openapi.json">{t('footer.api')}</a> · Meridian · Apache-2.0
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks'
+
+/** The views, in navigation order. */
+export const VIEWS = ['overview', 'map', 'country', 'bilateral', 'network'] as const
+export type View = (typeof VIEWS)[number]
+
+/** Where the dashboard is: a view and its parameters, all in the URL hash (`#/map?year=2020`). */
+export interface Route {
+  readonly view: View
+  readonly params: Readonly<Record<string, string>>
+}
+
+/** Parse a location hash; unknown views fall back to the overview. */
+export function parseHash(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2)
+  const view = (VIEWS as readonly string[]).includes(path) ? (path as View) : 'overview'
+  return { view, params: Object.fromEntries(new URLSearchParams(query)) }
+}
+
+/** The hash for a route; parameters in a stable order so equal views have equal links. */
+export function toHash(route: Route): string {
+  const entries = Object.entries(route.params)
+    .filter(([, value]) => value !== '')
+    .sort(([a], [b]) => a.localeCompare(b))
+  const query = new URLSearchParams(entries).toString()
+  return `#/${route.view}${query ? `?${query}` : ''}`
+}
+
+/** Go to a view (a new history entry). */
+export function navigate(view: View, params: Readonly<Record<string, string>> = {}): void {
+  location.hash = toHash({ view, params })
+}
+
+/** Change parameters of the current view in place (no history entry per slider step). */
+export function updateParams(patch: Readonly<Record<string, string | undefined>>): void {
+  const route = parseHash(location.hash)
+  const params: Record<string, string> = { ...route.params }
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || value === '') delete params[key]
+    else params[key] = value
+  }
+  history.replaceState(null, '', toHash({ view: route.view, params }))
+  window.dispatchEvent(new HashChangeEvent('hashchange'))
+}
+
+/** The current route, re-rendering on every change. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash))
+  useEffect(() => {
+    const listener = () => setRoute(parseHash(location.hash))
+    window.addEventListener('hashchange', listener)
+    return () => window.removeEventListener('hashchange', listener)
+  }, [])
+  return route
+}
