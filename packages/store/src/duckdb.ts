@@ -9,6 +9,9 @@ function toPlain(value: unknown): unknown {
   return value
 }
 
+/** The memory DuckDB may use before it spills to disk, unless the caller says otherwise. */
+export const DEFAULT_MEMORY_LIMIT = '4GB'
+
 /** A DuckDB database and its one connection. */
 export class Database implements SqlRunner {
   private constructor(
@@ -17,8 +20,17 @@ export class Database implements SqlRunner {
   ) {}
 
   /** Open (creating if needed) a database file; `:memory:` for an in-memory database. */
-  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
-    const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {})
+  static async open(
+    path: string,
+    options: { readOnly?: boolean; memoryLimit?: string } = {},
+  ): Promise<Database> {
+    const instance = await DuckDBInstance.create(path, {
+      ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+      // Results are ordered explicitly; not keeping insertion order lets large inserts stream.
+      preserve_insertion_order: 'false',
+      // DuckDB's default (80 % of RAM) lets a large ingest grow without bound; under a limit it spills to disk.
+      memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    })
     return new Database(instance, await instance.connect())
   }
 

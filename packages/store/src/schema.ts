@@ -33,19 +33,22 @@ export const SCHEMA = [
      n_countries INTEGER)`,
 ] as const
 
-/** Staging tables: one ingest run's records before they are merged. Temporary, so a crash leaves nothing. */
+/**
+ * Staging tables: one ingest run's records before they are merged. Created and dropped inside the run's
+ * transaction, so a crash leaves nothing; ordinary tables, so DuckDB can write large appends to disk.
+ */
 export const STAGING = [
-  `CREATE TEMP TABLE s_works (tmp_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
+  `CREATE TABLE s_works (tmp_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
      scopus_eid VARCHAR, pmid VARCHAR, year INTEGER, doc_type VARCHAR, source_title VARCHAR, title VARCHAR,
      cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
      file VARCHAR, line INTEGER, has_bibliometrix BOOLEAN)`,
-  `CREATE TEMP TABLE s_bibliometrix (tmp_id BIGINT, country VARCHAR, role VARCHAR)`,
-  `CREATE TEMP TABLE s_fields (tmp_id BIGINT, position INTEGER, field VARCHAR)`,
-  `CREATE TEMP TABLE s_authorships (tmp_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
+  `CREATE TABLE s_bibliometrix (tmp_id BIGINT, country VARCHAR, role VARCHAR)`,
+  `CREATE TABLE s_fields (tmp_id BIGINT, position INTEGER, field VARCHAR)`,
+  `CREATE TABLE s_authorships (tmp_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
-  `CREATE TEMP TABLE s_affiliations (tmp_id BIGINT, position INTEGER, seq INTEGER, raw VARCHAR,
+  `CREATE TABLE s_affiliations (tmp_id BIGINT, position INTEGER, seq INTEGER, raw VARCHAR,
      institution_key VARCHAR, country VARCHAR)`,
-  `CREATE TEMP TABLE s_institutions (institution_key VARCHAR, ror VARCHAR, openalex_id VARCHAR, name VARCHAR,
+  `CREATE TABLE s_institutions (institution_key VARCHAR, ror VARCHAR, openalex_id VARCHAR, name VARCHAR,
      type VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)`,
 ] as const
 

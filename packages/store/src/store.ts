@@ -14,6 +14,8 @@ export interface OpenStoreOptions {
   readonly path: string
   /** Open without write access (indicators, status). Default `false`. */
   readonly readOnly?: boolean
+  /** Memory DuckDB may use before spilling to disk, e.g. `4GB` (default) or `50%`. */
+  readonly memoryLimit?: string
 }
 
 /** What one ingest run did. */
@@ -42,7 +44,10 @@ export class Store {
   static async open(options: OpenStoreOptions): Promise<Store> {
     let db: Database
     try {
-      db = await Database.open(options.path, { readOnly: options.readOnly ?? false })
+      db = await Database.open(options.path, {
+        readOnly: options.readOnly ?? false,
+        ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
+      })
     } catch (cause) {
       throw new MeridianError('STORE_UNAVAILABLE', `cannot open store "${options.path}"`, { cause })
     }
@@ -63,7 +68,7 @@ export class Store {
     await db.exec('BEGIN TRANSACTION')
     try {
       for (const statement of STAGING) await db.exec(statement)
-      const appenders = await Promise.all(STAGING_TABLES.map((t) => db.appender(t, true)))
+      const appenders = await Promise.all(STAGING_TABLES.map((t) => db.appender(t)))
       const [works, fields, authorships, affiliations, institutions, bibliometrix] = appenders
       if (!works || !fields || !authorships || !affiliations || !institutions || !bibliometrix)
         throw new Error('a staging table has no appender')

@@ -37,10 +37,9 @@ export function demoCommand(context: Context): Command {
     .option('--works <n>', 'number of works', '20000')
     .option('--seed <s>', 'random seed', '42')
     .option('--store <dir>', 'store directory (default: ./meridian-demo, kept apart from real data)')
-    .option(
-      '--no-serve',
-      'do not serve the dashboard afterwards (there is no dashboard yet: nothing is served)',
-    )
+    .option('--no-serve', 'do not serve the dashboard afterwards')
+    .option('--port <n>', 'port of the dashboard', '8080')
+    .option('--host <host>', 'interface to serve on', '127.0.0.1')
     .option(
       '--emit-openalex <file>',
       'write the corpus as OpenAlex JSONL (.gz compresses) instead of storing it',
@@ -59,7 +58,7 @@ export function demoCommand(context: Context): Command {
         return
       }
       const dir = flags.store ? storeDir(context, flags.store) : resolve(context.cwd, 'meridian-demo')
-      const store = await openStore(dir, 'write')
+      const store = await openStore(context, dir, 'write')
       try {
         const bar = progress(context, flags.quiet ?? false, works)
         const run = await store.beginIngest()

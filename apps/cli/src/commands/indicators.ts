@@ -181,7 +181,7 @@ export function indicatorsCommand(context: Context): Command {
       const definition = indicator(id)
       const input = indicatorInput(flags, context.cwd)
       describe(definition, input) // validate options before opening the store
-      const store = await openStore(storeDir(context, flags.store), 'read')
+      const store = await openStore(context, storeDir(context, flags.store), 'read')
       try {
         const result = await evaluate(store.runner, definition, input, await store.dataVersion())
         context.stdout(formatResult(result, definition, format))

@@ -32,7 +32,7 @@ export function ingestCommand(context: Context): Command {
     .option('--quiet', 'no progress and no per-record problems on stderr')
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
     .action(async (files: string[], flags: IngestFlags) => {
-      const store = await openStore(storeDir(context, flags.store), 'write')
+      const store = await openStore(context, storeDir(context, flags.store), 'write')
       const bar = progress(context, flags.quiet ?? false)
       const run = await store.beginIngest()
       try {

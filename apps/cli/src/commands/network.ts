@@ -95,7 +95,7 @@ async function build(
   store: string | undefined,
 ): Promise<Network> {
   describeNetwork(input) // validate options before opening the store
-  const opened = await openStore(storeDir(context, store), 'read')
+  const opened = await openStore(context, storeDir(context, store), 'read')
   try {
     return await buildNetwork(opened.runner, input)
   } finally {

@@ -39,7 +39,7 @@ export async function serveStore(
   options: { readonly port: string; readonly host: string; readonly web?: string | undefined },
 ): Promise<void> {
   const port = toPort(options.port)
-  const store = await openStore(dir, 'read')
+  const store = await openStore(context, dir, 'read')
   try {
     const webRoot = options.web ?? defaultWebRoot()
     const app = await createServer({ store, ...(webRoot ? { webRoot } : {}) })

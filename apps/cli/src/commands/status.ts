@@ -17,7 +17,7 @@ export function statusCommand(context: Context): Command {
     .action(async (flags: { store?: string; countryPolicy: string; format: string }) => {
       const format = toFormat(flags.format, ['table', 'json'])
       const dir = storeDir(context, flags.store)
-      const store = await openStore(dir, 'read')
+      const store = await openStore(context, dir, 'read')
       try {
         const status = await store.status({ policy: flags.countryPolicy })
         const data = await store.dataVersion()
