@@ -84,7 +84,14 @@ function detailed(network: Network, options: VosLayoutOptions = {}): VosLayoutRe
  *   const placed = vosLayout(network, { seed: 1 })
  */
 export function vosLayout(network: Network, options: VosLayoutOptions = {}): Network {
-  const { x, y } = detailed(network, options)
-  return withNodes(network, (_, i) => ({ x: x[i]!, y: y[i]! }))
+  return withLayout(network, detailed(network, options))
+}
+
+/** The network with a VOS layout's coordinates on its nodes and the layout in its method. */
+export function withLayout(network: Network, result: VosLayoutResult): Network {
+  const placed = withNodes(network, (_, i) => ({ x: result.x[i] ?? 0, y: result.y[i] ?? 0 }))
+  const { attraction, repulsion, seed } = result.options
+  const layout = { algorithm: 'vos' as const, attraction, repulsion, seed }
+  return placed.method ? { ...placed, method: { ...placed.method, layout } } : placed
 }
 vosLayout.detailed = detailed

@@ -110,7 +110,14 @@ function detailed(network: Network, options: LeidenOptions = {}): LeidenResult {
  *   const { modularity } = leiden.detailed(network, { seed: 42 })
  */
 export function leiden(network: Network, options: LeidenOptions = {}): Network {
-  const { clusters } = detailed(network, options)
-  return withNodes(network, (_, i) => ({ cluster: clusters[i]! + 1 }))
+  return withClustering(network, detailed(network, options))
+}
+
+/** The network with a Leiden result's 1-based clusters on its nodes and the clustering in its method. */
+export function withClustering(network: Network, result: LeidenResult): Network {
+  const clustered = withNodes(network, (_, i) => ({ cluster: (result.clusters[i] ?? 0) + 1 }))
+  const { quality, resolution, seed, iterations, randomStarts } = result.options
+  const clustering = { algorithm: 'leiden' as const, quality, resolution, seed, iterations, randomStarts }
+  return clustered.method ? { ...clustered, method: { ...clustered.method, clustering } } : clustered
 }
 leiden.detailed = detailed

@@ -121,10 +121,14 @@ describe('endpoints', () => {
     const salton = (await get('/api/matrix?countries=CN,US&normalization=salton')).json()
     const expected = count('CN', 'US') / Math.sqrt(count('CN', 'CN') * count('US', 'US'))
     expect(salton.cells[1].value).toBeCloseTo(expected, 12)
+    // Fractional: the indicator's author-level counting (Perianes-Rodriguez et al. 2016), as PRODUCT.md defines it.
     const fractional = (await get('/api/matrix?countries=CN,US&normalization=fractional')).json()
-    const share = (await get('/api/indicators/international-share')).json()
-    const cn = share.rows.find((r: { country: string }) => r.country === 'CN')
-    expect(fractional.cells[0].value).toBeCloseTo(cn.internationalWorks, 9)
+    const direct = (await get('/api/indicators/bilateral-matrix?counting=fractional')).json()
+    const cnUs = direct.rows.find(
+      (r: { country: string; partner: string }) => r.country === 'CN' && r.partner === 'US',
+    )
+    expect(fractional.cells[1].value).toBe(cnUs.value)
+    expect(fractional.method.counting).toBe('fractional')
     const top = (await get('/api/matrix')).json()
     expect(top.countries).toHaveLength(12)
   })

@@ -12,6 +12,8 @@ import {
   centralities,
   describeNetwork,
   leiden,
+  withClustering,
+  withLayout,
   networkStats,
   networkToPajek,
   vosLayout,
@@ -236,44 +238,12 @@ export function networkCommand(context: Context): Command {
       const seed = number('seed', flags.seed) ?? 0
       const resolution = number('resolution', flags.resolution) ?? 1
       let network = await build(context, networkInput(level, flags), flags.store)
-      if (flags.cluster === 'leiden') {
-        const result = leiden.detailed(network, {
-          quality: flags.quality as 'modularity' | 'cpm',
-          resolution,
-          seed,
-        })
-        network = {
-          ...network,
-          nodes: network.nodes.map((node, i) => ({ ...node, cluster: result.clusters[i]! + 1 })),
-          method: network.method && {
-            ...network.method,
-            clustering: {
-              algorithm: 'leiden',
-              quality: result.options.quality,
-              resolution,
-              seed,
-              iterations: result.options.iterations,
-              randomStarts: result.options.randomStarts,
-            },
-          },
-        }
-      }
-      if (flags.layout === 'vos') {
-        const laid = vosLayout.detailed(network, { seed })
-        network = {
-          ...network,
-          nodes: network.nodes.map((node, i) => ({ ...node, x: laid.x[i]!, y: laid.y[i]! })),
-          method: network.method && {
-            ...network.method,
-            layout: {
-              algorithm: 'vos',
-              attraction: laid.options.attraction,
-              repulsion: laid.options.repulsion,
-              seed,
-            },
-          },
-        }
-      }
+      if (flags.cluster === 'leiden')
+        network = withClustering(
+          network,
+          leiden.detailed(network, { quality: flags.quality as 'modularity' | 'cpm', resolution, seed }),
+        )
+      if (flags.layout === 'vos') network = withLayout(network, vosLayout.detailed(network, { seed }))
       if (flags.centrality) network = centralities(network)
       for (const [path, text] of files(network, format, resolve(context.cwd, flags.out))) {
         writeFileSync(path, text)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { list } from './list.js'
-import { NORMALIZATIONS } from '../domain/matrix-normalization.js'
+import { NORMALIZATIONS } from '../services/matrix.js'
 import { coverageSchema, dataVersionSchema, methodSchema } from './common.js'
 import { periodQuery } from './query.js'
 

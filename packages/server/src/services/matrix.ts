@@ -1,17 +1,25 @@
-import { evaluate, indicator, renderInline, type Coverage, type Method } from '@meridian/indicators'
+import { evaluate, indicator, type Coverage, type Method } from '@meridian/indicators'
 import type { DataVersion } from '@meridian/store'
 import { parseCountryList } from '../domain/country-list.js'
-import {
-  fractionalMatrix,
-  normalizeMatrix,
-  NORMALIZATION_FORMULAS,
-  type MatrixCell,
-  type Normalization,
-  type PairCount,
-} from '../domain/matrix-normalization.js'
-import { sizedPairCountsQuery } from '../queries/sized-pair-counts.js'
 import type { PeriodQuery } from '../schemas/query.js'
 import type { StoreReader } from './store-reader.js'
+
+/** Normalisations the API offers: the `bilateral-matrix` indicator's, and its fractional counting. */
+export const NORMALIZATIONS = Object.freeze([
+  'counts',
+  'salton',
+  'jaccard',
+  'association',
+  'fractional',
+] as const)
+export type Normalization = (typeof NORMALIZATIONS)[number]
+
+/** One cell: `value` is `null` where a normalisation divides by zero. */
+export interface MatrixCell {
+  readonly country: string
+  readonly partner: string
+  readonly value: number | null
+}
 
 /** Countries shown when none are asked for: those with most works in the period. */
 const DEFAULT_COUNTRIES = 12
@@ -26,7 +34,7 @@ export interface MatrixResult {
   readonly data: DataVersion | null
 }
 
-/** Compute the bilateral matrix from the `bilateral-matrix` indicator, then normalise it. */
+/** The `bilateral-matrix` indicator over a set of countries: every ordered pair, the diagonal included. */
 export async function matrix(
   store: StoreReader,
   query: PeriodQuery & {
@@ -36,49 +44,43 @@ export async function matrix(
 ): Promise<MatrixResult> {
   const normalization = query.normalization ?? 'counts'
   const asked = query.countries === undefined ? null : parseCountryList(query.countries)
-  const input = { years: query.years ?? null, countryPolicy: query.countryPolicy }
-  const full = await evaluate(store.runner, indicator('bilateral-matrix'), input, await store.dataVersion())
-  const pairs: PairCount[] = full.rows.map((r) => ({
-    country: String(r.country),
-    partner: String(r.partner),
-    value: Number(r.value),
-  }))
-  const countries = asked ?? topCountries(pairs, DEFAULT_COUNTRIES)
-  const formula = NORMALIZATION_FORMULAS[normalization]
-  if (normalization !== 'fractional')
-    return {
-      countries,
-      normalization: { id: normalization, formula },
-      cells: normalizeMatrix(pairs, countries, normalization, full.coverage.worksWithCountry),
-      method: { ...full.method },
-      coverage: { ...full.coverage },
-      data: full.data,
-    }
-  const sizedQuery = sizedPairCountsQuery({
-    countryPolicy: full.method.countryPolicy,
-    years: full.method.years,
-    countries,
-  })
-  const sized = (await store.runner.all(sizedQuery)).map((r) => ({
-    country: String(r.country),
-    partner: String(r.partner),
-    countries: Number(r.n_countries),
-    value: Number(r.value),
-  }))
+  const definition = indicator('bilateral-matrix')
+  const result = await evaluate(
+    store.runner,
+    definition,
+    {
+      years: query.years ?? null,
+      countryPolicy: query.countryPolicy,
+      ...(normalization === 'fractional' ? { counting: 'fractional' } : { normalization }),
+    },
+    await store.dataVersion(),
+  )
+  const value = new Map(result.rows.map((r) => [`${r.country} ${r.partner}`, r.value ?? null]))
+  const countries = asked ?? topCountries(result.rows, DEFAULT_COUNTRIES)
+  const cells = countries.flatMap((country) =>
+    countries.map((partner) => ({
+      country,
+      partner,
+      value:
+        value.get(`${country} ${partner}`) ??
+        (normalization === 'counts' || normalization === 'fractional' ? 0 : null),
+    })),
+  )
   return {
     countries,
-    normalization: { id: normalization, formula },
-    cells: fractionalMatrix(sized, countries),
-    method: { ...full.method, counting: 'fractional', formula, sql: renderInline(sizedQuery) },
-    coverage: { ...full.coverage },
-    data: full.data,
+    normalization: { id: normalization, formula: result.method.formula },
+    cells: cells.map((c) => ({ ...c, value: c.value === null ? null : Number(c.value) })),
+    method: { ...result.method },
+    coverage: { ...result.coverage },
+    data: result.data,
   }
 }
 
-function topCountries(pairs: readonly PairCount[], n: number): string[] {
-  return pairs
-    .filter((p) => p.country === p.partner)
-    .sort((a, b) => b.value - a.value || a.country.localeCompare(b.country))
+function topCountries(rows: readonly Readonly<Record<string, unknown>>[], n: number): string[] {
+  return rows
+    .filter((r) => r.country === r.partner)
+    .map((r) => ({ country: String(r.country), works: Number(r.count ?? r.value) }))
+    .sort((a, b) => b.works - a.works || a.country.localeCompare(b.country))
     .slice(0, n)
-    .map((p) => p.country)
+    .map((r) => r.country)
 }

@@ -1,4 +1,12 @@
-import { buildNetwork, leiden, networkStats, vosLayout, type Network } from '@meridian/networks'
+import {
+  buildNetwork,
+  leiden,
+  networkStats,
+  vosLayout,
+  withClustering,
+  withLayout,
+  type Network,
+} from '@meridian/networks'
 import type { NetworkQuery } from '../schemas/networks.js'
 import type { StoreReader } from './store-reader.js'
 
@@ -39,22 +47,18 @@ export async function network(
     top: query.top ?? DEFAULT_TOP,
   })
   const clustered = leiden.detailed(built, { resolution, seed })
-  const laid = vosLayout.detailed(built, { seed })
+  const network = withLayout(withClustering(built, clustered), vosLayout.detailed(built, { seed }))
   return {
-    nodes: built.nodes.map((node, i) => ({
+    nodes: network.nodes.map((node) => ({
       id: node.id,
       label: node.label,
-      x: laid.x[i] ?? 0,
-      y: laid.y[i] ?? 0,
-      cluster: (clustered.clusters[i] ?? 0) + 1,
+      x: node.x ?? 0,
+      y: node.y ?? 0,
+      cluster: node.cluster ?? 0,
       weight: node.weights.works ?? 0,
     })),
     links: links(built),
-    method: {
-      ...built.method,
-      clustering: { algorithm: 'leiden', ...clustered.options },
-      layout: { algorithm: 'vos', ...laid.options },
-    },
+    method: { ...network.method },
     stats: {
       ...networkStats(built, { maxPathNodes: MAX_PATH_NODES }),
       clusters: clustered.clusterCount,
