@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main, type Context } from '@meridian/cli'
 import { ingestFiles } from '@meridian/io'
+import { NO_IDS, toCountryCode, toDoi, type Institution, type Work } from '@meridian/model'
 import {
   buildNetwork,
   buildNetworkSlices,
@@ -11,6 +12,7 @@ import {
   readVosviewerJson,
   validateVosviewerJson,
   writePajek,
+  type Network,
   type NetworkOptionsInput,
 } from '@meridian/networks'
 import { Store } from '@meridian/store'
@@ -220,6 +222,126 @@ EF
     )
     expect((await meridian('network', 'planet', '--store', 'store', '--out', 'x.json')).code).toBe(2)
   })
+
+  const record = (ut: string, wc: string, addresses: readonly string[]) =>
+    `PT J\nAU ${addresses.map((_, i) => `Author${i}, A`).join('\n   ')}\nTI Work ${ut}\n` +
+    `C1 ${addresses.map((a, i) => `[Author${i}, A] ${a}`).join('\n   ')}\nWC ${wc}\nPY 2020\nUT WOS:00000000000000${ut}\nER\n\n`
+  const CN = 'Tsinghua Univ, Beijing 100084, Peoples R China.'
+  const US = 'MIT, Cambridge, MA 02139 USA.'
+  const FR = 'Univ Paris, Paris, France.'
+  const DE = 'Humboldt Univ, Berlin, Germany.'
+  const AT = 'Univ Vienna, Vienna, Austria.'
+  const BE = 'Katholieke Univ Leuven, Leuven, Belgium.'
+
+  it('filters by --fields/--field and builds group networks from --group and --groups-file', async () => {
+    writeFileSync(
+      join(dir, 'fields.txt'),
+      'FN Clarivate Analytics Web of Science\nVR 1.0\n' +
+        record('1', 'Physics', [CN, US, FR]) +
+        record('2', 'Computer Science, Theory & Methods; Medicine', [CN, US]) +
+        record('3', 'Medicine', [DE, FR]) +
+        record('4', 'Physics', [AT, BE, US]) +
+        'EF\n',
+    )
+    expect((await meridian('ingest', 'fields.txt', '--store', 'fields', '--quiet')).code).toBe(0)
+    const read = (file: string) => {
+      const network = readVosviewerJson(readFileSync(join(dir, file), 'utf8'))
+      const id = (i: number) => network.nodes[i]!.id
+      return {
+        nodes: network.nodes.map((n) => n.id),
+        links: Object.fromEntries(network.links.map((l) => [`${id(l.source)}-${id(l.target)}`, l.strength])),
+        method: network.method,
+      }
+    }
+
+    const medicine = await meridian(
+      'network',
+      'country',
+      '--store',
+      'fields',
+      '--fields',
+      'Medicine',
+      '--out',
+      'm.json',
+    )
+    expect(medicine.stderr()).not.toMatch(/meridian:/)
+    expect(medicine.code).toBe(0)
+    expect(read('m.json')).toMatchObject({
+      nodes: ['CN', 'DE', 'FR', 'US'],
+      links: { 'CN-US': 1, 'DE-FR': 1 },
+      method: { fields: ['Medicine'] },
+    })
+    // a name with a comma goes through --field; both flags add up
+    const both = await meridian(
+      'network',
+      'country',
+      '--store',
+      'fields',
+      '--field',
+      'Computer Science, Theory & Methods',
+      '--fields',
+      'Physics, Chemistry',
+      '--out',
+      'cs.json',
+    )
+    expect(both.code).toBe(0)
+    expect(read('cs.json')).toMatchObject({
+      nodes: ['AT', 'BE', 'CN', 'FR', 'US'],
+      links: { 'AT-BE': 1, 'AT-US': 1, 'BE-US': 1, 'CN-FR': 1, 'CN-US': 2, 'FR-US': 1 },
+      method: { fields: ['Physics', 'Chemistry', 'Computer Science, Theory & Methods'] },
+    })
+
+    writeFileSync(join(dir, 'groups.json'), JSON.stringify({ ASIA: ['CN'] }))
+    const groups = await meridian(
+      'network',
+      'group',
+      '--store',
+      'fields',
+      '--group',
+      'EU=FR,DE,AT,BE',
+      '--group',
+      'AM=US',
+      '--groups-file',
+      'groups.json',
+      '--out',
+      'g.json',
+    )
+    expect(groups.stderr()).not.toMatch(/meridian:/)
+    expect(groups.code).toBe(0)
+    // works: 1 ASIA AM EU, 2 ASIA AM, 3 EU, 4 EU AM
+    expect(read('g.json')).toMatchObject({
+      nodes: ['AM', 'ASIA', 'EU'],
+      links: { 'AM-ASIA': 2, 'AM-EU': 2, 'ASIA-EU': 1 },
+      method: { level: 'group', groups: { ASIA: ['CN'], EU: ['FR', 'DE', 'AT', 'BE'], AM: ['US'] } },
+    })
+    const stats = await meridian(
+      'network',
+      'stats',
+      'group',
+      '--store',
+      'fields',
+      '--group',
+      'EU=FR,DE,AT,BE',
+      '--group',
+      'AM=US',
+      '--fields',
+      'Medicine',
+      '--format',
+      'json',
+    )
+    // Medicine: work 2 (AM; CN is in no group here), work 3 (EU): two groups, never on the same work
+    expect(JSON.parse(stats.stdout())).toMatchObject({ nodes: 2, links: 0 })
+
+    for (const argv of [
+      ['network', 'group', '--out', 'x.json'],
+      ['network', 'group', '--group', 'EU=FR,XX', '--out', 'x.json'],
+      ['network', 'group', '--group', 'EU', '--out', 'x.json'],
+      ['network', 'group', '--groups-file', 'missing.json', '--out', 'x.json'],
+      ['network', 'country', '--group', 'EU=FR', '--out', 'x.json'],
+      ['network', 'country', '--fields', 'Medicine,,Physics', '--out', 'x.json'],
+    ])
+      expect((await meridian(...argv, '--store', 'fields')).code, argv.join(' ')).toBe(2)
+  })
 })
 
 describe('time slices', () => {
@@ -248,5 +370,165 @@ describe('time slices', () => {
     } finally {
       store.close()
     }
+  })
+})
+
+// A hand-made corpus (one author per institution, one institution per country):
+//   w1 US FR DE  [Medicine]                w4 US FR     []
+//   w2 US CN     [Physics, Computer Science] w5 CN DE   [Computer Science]
+//   w3 FR DE AT  [Physics]                 w6 JP        [Medicine]
+const INSTITUTIONS = Object.fromEntries(
+  ['US', 'FR', 'DE', 'CN', 'AT', 'JP'].map((country): [string, Institution] => [
+    country,
+    {
+      ror: null,
+      openalex: `I-${country}` as Institution['openalex'],
+      name: `Univ ${country}`,
+      type: 'education',
+      country: toCountryCode(country),
+      lat: null,
+      lon: null,
+    },
+  ]),
+)
+
+function work(doi: string, countries: readonly string[], fields: readonly string[]): Work {
+  return {
+    ids: { ...NO_IDS, doi: toDoi(doi) },
+    year: 2020,
+    type: 'article',
+    sourceTitle: 'Journal',
+    title: doi,
+    citedBy: 0,
+    fields,
+    authorships: countries.map((country, position) => ({
+      position,
+      name: `Author ${country}`,
+      orcid: null,
+      isCorresponding: null,
+      affiliations: [{ raw: null, institution: INSTITUTIONS[country]!, country: toCountryCode(country) }],
+    })),
+    correspondingAddress: null,
+    bibliometrix: null,
+    authorsTruncated: false,
+    synthetic: false,
+    provenance: { source: 'openalex', format: 'openalex-jsonl', file: 'test.jsonl', line: 1 },
+  }
+}
+
+const CORPUS = [
+  work('10.1/w1', ['US', 'FR', 'DE'], ['Medicine']),
+  work('10.1/w2', ['US', 'CN'], ['Physics', 'Computer Science']),
+  work('10.1/w3', ['FR', 'DE', 'AT'], ['Physics']),
+  work('10.1/w4', ['US', 'FR'], []),
+  work('10.1/w5', ['CN', 'DE'], ['Computer Science']),
+  work('10.1/w6', ['JP'], ['Medicine']),
+]
+
+/** Nodes as id -> works and links as `a-b` -> strength, for hand-computed expectations. */
+function summary(network: Network) {
+  const id = (i: number) => network.nodes[i]!.id
+  return {
+    works: Object.fromEntries(network.nodes.map((n) => [n.id, n.weights.works])),
+    fractionalWorks: Object.fromEntries(network.nodes.map((n) => [n.id, n.weights.fractionalWorks])),
+    links: Object.fromEntries(network.links.map((l) => [`${id(l.source)}-${id(l.target)}`, l.strength])),
+  }
+}
+
+describe('fields and groups filters on a hand-made store', () => {
+  let store: Store
+  beforeAll(async () => {
+    store = await Store.open({ path: ':memory:' })
+    const run = await store.beginIngest()
+    for (const w of CORPUS) run.add(w)
+    await run.commit({ files: ['test.jsonl'], problems: 0, now: new Date(0) })
+  })
+  afterAll(() => store.close())
+
+  it('fields: only works with one of the fields, at any position, names matched exactly', async () => {
+    // w1, w2 (Computer Science second), w5, w6
+    const full = summary(
+      await buildNetwork(store.runner, { fields: ['Medicine', 'Computer Science'], counting: 'full' }),
+    )
+    expect(full.works).toEqual({ CN: 2, DE: 2, FR: 1, JP: 1, US: 2 })
+    expect(full.links).toEqual({ 'CN-DE': 1, 'CN-US': 1, 'DE-FR': 1, 'DE-US': 1, 'FR-US': 1 })
+    // w1 has three countries: 1/2 per pair; w2 and w5 two: 1
+    const fractional = await buildNetwork(store.runner, {
+      fields: ['Medicine', 'Computer Science'],
+      counting: 'fractional',
+    })
+    expect(summary(fractional).links).toEqual({
+      'CN-DE': 1,
+      'CN-US': 1,
+      'DE-FR': 0.5,
+      'DE-US': 0.5,
+      'FR-US': 0.5,
+    })
+    expect(fractional.method).toMatchObject({ fields: ['Medicine', 'Computer Science'], groups: null })
+
+    expect(summary(await buildNetwork(store.runner, { fields: ['Physics'] })).links).toEqual({
+      'AT-DE': 1,
+      'AT-FR': 1,
+      'CN-US': 1,
+      'DE-FR': 1,
+    })
+    expect((await buildNetwork(store.runner, { fields: ['physics'] })).nodes).toHaveLength(0)
+    // the whole corpus, for contrast: w3 and w4 add FR-DE, FR-US and AT
+    expect(summary(await buildNetwork(store.runner, {})).links).toMatchObject({ 'DE-FR': 2, 'FR-US': 2 })
+  })
+
+  it('fields filter institution and author networks too', async () => {
+    const institutions = await buildNetwork(store.runner, { level: 'institution', fields: ['Physics'] })
+    expect(institutions.nodes.map((n) => n.label)).toEqual([
+      'Univ AT',
+      'Univ CN',
+      'Univ DE',
+      'Univ FR',
+      'Univ US',
+    ])
+    expect(institutions.links).toHaveLength(4)
+    const authors = summary(
+      await buildNetwork(store.runner, { level: 'author', fields: ['Computer Science'] }),
+    )
+    expect(authors.works).toEqual({ 'Author CN': 2, 'Author DE': 1, 'Author US': 1 })
+    expect(authors.links).toEqual({ 'Author CN-Author DE': 1, 'Author CN-Author US': 1 })
+  })
+
+  it('groups: a work counts once per group; links join groups on the same work', async () => {
+    // EU on w1 (FR, DE: 2/3), w3 (1), w4 (1/2), w5 (1/2); G2 on w1 (1/3), w2 (1), w4 (1/2), w5 (1/2);
+    // France on w1 (1/3), w3 (1/3), w4 (1/2). JP is in no group: w6 is not counted.
+    const groups = { EU: ['FR', 'DE', 'AT'], G2: ['US', 'CN', 'us'], France: ['FR'] }
+    const full = await buildNetwork(store.runner, { level: 'group', groups })
+    const s = summary(full)
+    expect(s.works).toEqual({ EU: 4, France: 3, G2: 4 })
+    expect(s.fractionalWorks.EU).toBeCloseTo(2 / 3 + 1 + 1 / 2 + 1 / 2, 12)
+    expect(s.fractionalWorks.G2).toBeCloseTo(1 / 3 + 1 + 1 / 2 + 1 / 2, 12)
+    expect(s.fractionalWorks.France).toBeCloseTo(1 / 3 + 1 / 3 + 1 / 2, 12)
+    // EU-G2: w1, w4, w5; EU-France: w1, w3, w4; France-G2: w1, w4
+    expect(s.links).toEqual({ 'EU-France': 3, 'EU-G2': 3, 'France-G2': 2 })
+    expect(full.nodes.map((n) => n.label)).toEqual(['EU', 'France', 'G2'])
+    expect(full.method).toMatchObject({
+      level: 'group',
+      groups: { EU: ['FR', 'DE', 'AT'], G2: ['US', 'CN'], France: ['FR'] },
+    })
+    // w1 and w4 have three groups (1/2 per pair), w3 and w5 two (1)
+    const fractional = await buildNetwork(store.runner, { level: 'group', groups, counting: 'fractional' })
+    expect(summary(fractional).links).toEqual({ 'EU-France': 2, 'EU-G2': 2, 'France-G2': 1 })
+    // with a field: w1 and w6 only
+    const medicine = summary(
+      await buildNetwork(store.runner, { level: 'group', groups, fields: ['Medicine'] }),
+    )
+    expect(medicine.works).toEqual({ EU: 1, France: 1, G2: 1 })
+    expect(medicine.links).toEqual({ 'EU-France': 1, 'EU-G2': 1, 'France-G2': 1 })
+  })
+
+  it('bad groups and fields are BAD_OPTION errors', async () => {
+    for (const input of [
+      { level: 'group' },
+      { level: 'group', groups: { EU: ['Europe'] } },
+      { level: 'country', groups: { EU: ['AT'] } },
+      { fields: [''] },
+    ])
+      await expect(buildNetwork(store.runner, input)).rejects.toMatchObject({ code: 'BAD_OPTION' })
   })
 })

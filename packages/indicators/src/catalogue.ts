@@ -9,7 +9,9 @@ import { output } from './definitions/output.js'
 import { partners } from './definitions/partners.js'
 import { industry } from './definitions/industry.js'
 import { distance } from './definitions/distance.js'
-import { citations, highlyCited, internationalImpact } from './definitions/impact.js'
+import { citations, highlyCited, internationalImpact, leadershipImpact } from './definitions/impact.js'
+import { pairLeadership } from './definitions/pair-leadership.js'
+import { pairTrend } from './definitions/pair-trend.js'
 
 /** Every indicator Meridian computes, in the order `meridian indicators --list` shows them. */
 export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
@@ -17,8 +19,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
   internationalShare,
   collaborationTypes,
   leadership,
+  pairLeadership,
+  leadershipImpact,
   partners,
   bilateralMatrix,
+  pairTrend,
   correspondingAuthorCountries,
   industry,
   distance,

@@ -114,20 +114,20 @@ function whole(name: string, value: number, min: number, max: number): number {
   return value
 }
 
-function normalizeGroups(
+/** Check groups of countries once: valid names, ISO codes, each code once per group (or it would count twice). */
+export function normalizeGroups(
   groups: IndicatorOptionsInput['groups'],
 ): Readonly<Record<string, readonly CountryCode[]>> | null {
   if (!groups) return null
   const out: Record<string, readonly CountryCode[]> = {}
   for (const [name, members] of Object.entries(groups)) {
     if (!/^[\p{L}\p{N} _.&()-]{1,64}$/u.test(name)) throw bad(`group name "${name}" is not valid`)
-    out[name] = Object.freeze(
-      members.map((m) => {
-        const code = toCountryCode(m)
-        if (!code) throw bad(`group "${name}": "${m}" is not an ISO 3166-1 alpha-2 country code`)
-        return code
-      }),
-    )
+    const codes = members.map((m) => {
+      const code = toCountryCode(m)
+      if (!code) throw bad(`group "${name}": "${m}" is not an ISO 3166-1 alpha-2 country code`)
+      return code
+    })
+    out[name] = Object.freeze([...new Set(codes)])
     if (out[name].length === 0) throw bad(`group "${name}" has no countries`)
   }
   if (Object.keys(out).length === 0) throw bad('groups: give at least one group')

@@ -3,6 +3,7 @@ import { join, raw, sql, type Sql } from './sql.js'
 
 /** Work-level facts every unit row carries (from `work_facts`). */
 const WORK_FACTS = [
+  'n_authors',
   'collab_type',
   'intl_class',
   'industry',

@@ -2,7 +2,12 @@ import { renderInline, type SqlRunner, type YearRange } from '@meridian/indicato
 import { COUNTRY_POLICIES } from '@meridian/model'
 import type { NetworkMethod } from './method.js'
 import { makeNetwork, type Network, type NetworkLink, type NetworkNode } from './network.js'
-import { normalizeNetworkOptions, type NetworkOptions, type NetworkOptionsInput } from './options.js'
+import {
+  normalizeNetworkOptions,
+  type NetworkLevel,
+  type NetworkOptions,
+  type NetworkOptionsInput,
+} from './options.js'
 import { linksQuery, nodesQuery } from './query.js'
 
 const REFERENCES = Object.freeze([
@@ -17,6 +22,13 @@ const REFERENCES = Object.freeze([
   }),
 ])
 
+const UNITS: Readonly<Record<NetworkLevel, string>> = Object.freeze({
+  country: 'countries',
+  institution: 'institutions',
+  author: 'authors',
+  group: 'groups of countries (a work counts once per group)',
+})
+
 /** The method object of a network build, without running it. */
 export function describeNetwork(input: NetworkOptionsInput = {}): NetworkMethod {
   const o = normalizeNetworkOptions(input)
@@ -26,6 +38,8 @@ export function describeNetwork(input: NetworkOptionsInput = {}): NetworkMethod 
     countryPolicy: o.countryPolicy,
     countryPolicyDescription: COUNTRY_POLICIES[o.countryPolicy].description,
     years: o.years,
+    fields: o.fields,
+    groups: o.groups,
     authorKey: o.authorKey,
     thresholds: Object.freeze({
       minWorks: o.minWorks,
@@ -34,7 +48,7 @@ export function describeNetwork(input: NetworkOptionsInput = {}): NetworkMethod 
       weight: o.weight,
       maxAuthors: o.maxAuthors,
     }),
-    definition: `Co-authorship network of ${o.level === 'country' ? 'countries' : `${o.level}s`}: a link joins two units that share works; its strength is the works shared (full) or the sum of 1/(n-1) over shared works with n units (fractional).`,
+    definition: `Co-authorship network of ${UNITS[o.level]}: a link joins two units that share works; its strength is the works shared (full) or the sum of 1/(n-1) over shared works with n units (fractional).`,
     formula:
       o.counting === 'full' ? 'a_ij = sum_w [i in w][j in w]' : 'a_ij = sum_w [i in w][j in w] / (n_w - 1)',
     references: REFERENCES,

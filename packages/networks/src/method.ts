@@ -1,5 +1,5 @@
 import type { Reference, YearRange } from '@meridian/indicators'
-import type { CountryPolicyId } from '@meridian/model'
+import type { CountryCode, CountryPolicyId } from '@meridian/model'
 import type { AuthorKey, NetworkCounting, NetworkLevel, NodeWeight } from './options.js'
 
 /** How a network was made: the indicators' method fields plus thresholds and algorithm settings. */
@@ -9,6 +9,10 @@ export interface NetworkMethod {
   readonly countryPolicy: CountryPolicyId
   readonly countryPolicyDescription: string
   readonly years: YearRange | null
+  /** The fields a work needed one of; `null`: every work. */
+  readonly fields: readonly string[] | null
+  /** The groups of a group network (name -> ISO codes); `null` at other levels. */
+  readonly groups: Readonly<Record<string, readonly CountryCode[]>> | null
   readonly authorKey: AuthorKey
   readonly thresholds: {
     readonly minWorks: number

@@ -1,13 +1,14 @@
-import { parseYears, type Counting, type YearRange } from '@meridian/indicators'
+import { normalizeGroups, parseYears, type Counting, type YearRange } from '@meridian/indicators'
 import {
   COUNTRY_POLICY_IDS,
   DEFAULT_COUNTRY_POLICY,
   MeridianError,
+  type CountryCode,
   type CountryPolicyId,
 } from '@meridian/model'
 
-/** Units a network links. */
-export const NETWORK_LEVELS = Object.freeze(['country', 'institution', 'author'] as const)
+/** Units a network links; `group` links user-defined groups of countries (needs `groups`). */
+export const NETWORK_LEVELS = Object.freeze(['country', 'institution', 'author', 'group'] as const)
 export type NetworkLevel = (typeof NETWORK_LEVELS)[number]
 
 /** Link counting: full (1 per work) or fractional (1 / (n - 1) per pair on a work with n units). */
@@ -31,6 +32,10 @@ export interface NetworkOptionsInput {
   readonly level?: string
   /** `2015-2020`, `2019` or a range; default all years. */
   readonly years?: string | YearRange | null
+  /** Only works with one of these fields (at any position, names as stored). Default all works. */
+  readonly fields?: readonly string[] | null
+  /** Groups of countries for `level: 'group'`: name -> ISO codes. A work counts once per group. */
+  readonly groups?: Readonly<Record<string, readonly string[]>> | null
   /** Default `full`. */
   readonly counting?: string
   /** Default `iso`. Decides the countries of the country network. */
@@ -53,6 +58,8 @@ export interface NetworkOptionsInput {
 export interface NetworkOptions {
   readonly level: NetworkLevel
   readonly years: YearRange | null
+  readonly fields: readonly string[] | null
+  readonly groups: Readonly<Record<string, readonly CountryCode[]>> | null
   readonly counting: NetworkCounting
   readonly countryPolicy: CountryPolicyId
   readonly minWorks: number
@@ -76,14 +83,31 @@ function whole(name: string, value: number, min: number): number {
   return value
 }
 
+const MAX_FIELDS = 50
+
+function normalizeFields(fields: NetworkOptionsInput['fields']): readonly string[] | null {
+  if (fields == null) return null
+  if (fields.length === 0) throw bad('fields: give at least one field')
+  if (fields.length > MAX_FIELDS) throw bad(`fields: give at most ${MAX_FIELDS}, not ${fields.length}`)
+  for (const field of fields)
+    if (typeof field !== 'string' || field.trim() === '') throw bad(`field "${String(field)}" is not valid`)
+  return Object.freeze([...new Set(fields)])
+}
+
 /** Check and complete network options once, at the entry. */
 export function normalizeNetworkOptions(input: NetworkOptionsInput = {}): NetworkOptions {
   const years = typeof input.years === 'string' ? parseYears(input.years) : (input.years ?? null)
   const minStrength = input.minStrength ?? 0
   if (!(minStrength >= 0)) throw bad(`min-strength "${minStrength}" must be >= 0`)
+  const level = oneOf('level', input.level ?? 'country', NETWORK_LEVELS)
+  const groups = normalizeGroups(input.groups)
+  if (level === 'group' && !groups) throw bad('level "group" needs groups (e.g. --group EU=AT,BE,BG,...)')
+  if (level !== 'group' && groups) throw bad(`groups apply to level "group", not "${level}"`)
   return Object.freeze({
-    level: oneOf('level', input.level ?? 'country', NETWORK_LEVELS),
+    level,
     years: years ? Object.freeze({ ...years }) : null,
+    fields: normalizeFields(input.fields),
+    groups,
     counting: oneOf('counting', input.counting ?? 'full', NETWORK_COUNTINGS),
     countryPolicy: oneOf('country policy', input.countryPolicy ?? DEFAULT_COUNTRY_POLICY, COUNTRY_POLICY_IDS),
     minWorks: whole('min-works', input.minWorks ?? 1, 1),

@@ -188,3 +188,68 @@ describe('stability intervals', () => {
     expect(off.rows[0]).not.toHaveProperty('valueLow')
   })
 })
+
+describe('pairs, leadership balance and SciVal classes', () => {
+  it("SciVal's exclusive collaboration classes", async () => {
+    // DE: a, c, e all international. FR: b national (Paris + Lyon). CN: d single author.
+    const types = byKey(await rows('collaboration-types'))
+    expect(types.DE).toMatchObject({ scivalInternational: 3, scivalNational: 0, scivalSingleAuthor: 0 })
+    expect(types.FR).toMatchObject({ scivalInternational: 2, scivalNational: 1 })
+    expect(types.CN).toMatchObject({ scivalInternational: 1, scivalInstitutional: 0, scivalSingleAuthor: 1 })
+  })
+
+  it('bilateral leadership balance', async () => {
+    // First authors: DE-FR works a (DE leads) and e (FR leads) -> 0; DE-CN work c (DE leads) -> +1, CN-DE -1.
+    const first = await rows('pair-leadership', { role: 'first' })
+    const pair = (c: string, p: string) => first.find((r) => r.country === c && r.partner === p)
+    expect(pair('DE', 'FR')).toMatchObject({ works: 2, known: 2, led: 1, partnerLed: 1, value: 0 })
+    expect(pair('DE', 'CN')).toMatchObject({ works: 1, known: 1, led: 1, partnerLed: 0, value: 1 })
+    expect(pair('CN', 'DE')?.value).toBe(-1)
+    // Corresponding: only e is known (Madrid, ES): DE-FR known 1, neither leads.
+    const corresponding = await rows('pair-leadership')
+    expect(corresponding.find((r) => r.country === 'DE' && r.partner === 'FR')).toMatchObject({
+      known: 1,
+      value: 0,
+    })
+  })
+
+  it('impact of led and not-led international works', async () => {
+    // DE first-author-led: a (ncs 2), c (0.8) -> 1.4; not led: e (1) -> value 1.4.
+    const de = byKey(await rows('leadership-impact', { role: 'first' })).DE
+    expect(de).toMatchObject({ ledWorks: 2, notLedWorks: 1 })
+    expect(de?.value).toBeCloseTo(1.4, 9)
+  })
+
+  it('Nature-Index-style collaboration score', async () => {
+    // DE-FR: a (DE 2/3 + FR 1/3) + e (1/3 + 1/3) = 5/3.
+    const cell = (await rows('bilateral-matrix')).find((r) => r.country === 'DE' && r.partner === 'FR')
+    expect(cell?.collaborationScore).toBeCloseTo(5 / 3, 9)
+  })
+
+  it('convergence: the slope of the Jaccard distance over the years', async () => {
+    // DE-FR 2019: J = 1/(2+2-1) -> distance 2/3; 2020: J = 1 -> 0. Slope -2/3: converging.
+    const trend = await rows('pair-trend', { years: '2019-2020' })
+    expect(trend.find((r) => r.country === 'DE' && r.partner === 'FR')).toMatchObject({
+      years: 2,
+      trend: 'converging',
+    })
+    expect(Number(trend.find((r) => r.country === 'DE' && r.partner === 'FR')?.value)).toBeCloseTo(-2 / 3, 9)
+    await expect(rows('pair-trend')).rejects.toMatchObject({ code: 'BAD_OPTION' })
+  })
+})
+
+describe('groups listing a country twice', () => {
+  it('count it once', async () => {
+    const once = await rows('output', {
+      level: 'group',
+      groups: { EU: ['DE', 'FR'] },
+      counting: 'fractional',
+    })
+    const twice = await rows('output', {
+      level: 'group',
+      groups: { EU: ['DE', 'FR', 'DE'] },
+      counting: 'fractional',
+    })
+    expect(twice).toEqual(once)
+  })
+})

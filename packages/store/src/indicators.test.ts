@@ -107,6 +107,10 @@ describe('indicators on DuckDB, hand-computed', () => {
       bilateral: 2,
       trilateral: 0,
       quadrilateralPlus: 0,
+      scivalInternational: 2,
+      scivalNational: 1,
+      scivalInstitutional: 0,
+      scivalSingleAuthor: 0,
     })
   })
 

@@ -45,7 +45,10 @@ const number = (name: string, value: string | undefined): number | undefined => 
 }
 
 /** `--group EU=AT,BE,...` (repeatable) and `--groups-file groups.json` ({"EU": ["AT", ...]}) into one map. */
-function readGroups(flags: IndicatorFlags, cwd: string): Record<string, string[]> | null {
+export function readGroups(
+  flags: Pick<IndicatorFlags, 'group' | 'groupsFile'>,
+  cwd: string,
+): Record<string, string[]> | null {
   const groups: Record<string, string[]> = {}
   if (flags.groupsFile) {
     const path = resolve(cwd, flags.groupsFile)

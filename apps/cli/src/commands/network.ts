@@ -30,6 +30,7 @@ import {
 import { storeDir, type Context } from '../context.js'
 import { table } from '../format/table.js'
 import { openStore } from '../open-store.js'
+import { readGroups } from './indicators.js'
 
 const FORMATS = ['vosviewer-json', 'vosviewer-map', 'pajek', 'gexf', 'graphml', 'csv'] as const
 type Format = (typeof FORMATS)[number]
@@ -42,6 +43,10 @@ interface NetworkFlags {
   readonly weight?: string
   readonly maxAuthors?: string
   readonly years?: string
+  readonly fields?: string
+  readonly field?: readonly string[]
+  readonly group?: readonly string[]
+  readonly groupsFile?: string
   readonly countryPolicy?: string
   readonly authorKey?: string
   readonly store?: string
@@ -53,6 +58,17 @@ function number(flag: string, value: string | undefined): number | undefined {
   if (value.trim() === '' || Number.isNaN(n))
     throw new MeridianError('BAD_OPTION', `--${flag} "${value}" is not a number`)
   return n
+}
+
+const collect = (value: string, previous: readonly string[]): string[] => [...previous, value]
+
+/** `--fields A,B` and each `--field C` (for names with a comma) into one list; `null` when none. */
+function readFields(flags: NetworkFlags): string[] | null {
+  const fields = [
+    ...(flags.fields?.split(',').map((f) => f.trim()) ?? []),
+    ...(flags.field ?? []).map((f) => f.trim()),
+  ]
+  return fields.length > 0 ? fields : null
 }
 
 /** The filters and thresholds every network command shares. */
@@ -67,6 +83,15 @@ function withNetworkOptions(command: Command): Command {
     )
     .option('--max-authors <k>', 'leave out works with more than K authors')
     .option('--years <range>', 'publication years, e.g. 2015-2020 or 2019 (default: all)')
+    .option('--fields <names>', 'only works in one of these fields, e.g. "Medicine,Computer Science"')
+    .option('--field <name>', 'only works in this field (repeatable; for names with a comma)', collect, [])
+    .option(
+      '--group <name=codes>',
+      'a group of countries for level group, e.g. EU=AT,BE,BG (repeatable)',
+      collect,
+      [],
+    )
+    .option('--groups-file <file>', 'groups of countries as JSON: {"EU": ["AT", "BE", ...]}')
     .addOption(
       new Option('--country-policy <policy>', 'country policy').choices(COUNTRY_POLICY_IDS).default('iso'),
     )
@@ -76,9 +101,11 @@ function withNetworkOptions(command: Command): Command {
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
 }
 
-function networkInput(level: string, flags: NetworkFlags): NetworkOptionsInput {
+function networkInput(level: string, flags: NetworkFlags, cwd: string): NetworkOptionsInput {
   return {
     level,
+    fields: readFields(flags),
+    groups: readGroups(flags, cwd),
     counting: flags.counting,
     minWorks: number('min-works', flags.minWorks),
     minStrength: number('min-strength', flags.minStrength),
@@ -174,7 +201,7 @@ async function printStats(
   const format = flags.format ?? 'table'
   if (format !== 'table' && format !== 'json')
     throw new MeridianError('BAD_OPTION', `--format "${format}" is not valid for stats; use table or json`)
-  const network = await build(context, networkInput(level, flags), flags.store)
+  const network = await build(context, networkInput(level, flags, context.cwd), flags.store)
   const stats = networkStats(network, { paths: flags.paths })
   if (format === 'json') context.stdout(JSON.stringify(stats, null, 2) + '\n')
   else
@@ -237,7 +264,7 @@ export function networkCommand(context: Context): Command {
       if (flags.out === undefined) throw new MeridianError('BAD_OPTION', 'network: --out <file> is required')
       const seed = number('seed', flags.seed) ?? 0
       const resolution = number('resolution', flags.resolution) ?? 1
-      let network = await build(context, networkInput(level, flags), flags.store)
+      let network = await build(context, networkInput(level, flags, context.cwd), flags.store)
       if (flags.cluster === 'leiden')
         network = withClustering(
           network,

@@ -28,7 +28,9 @@ export const bilateralMatrix = defineIndicator({
     'Waltman & van Eck 2016): each co-author pair on a work with n authors gets 1/(n−1), so M(i,j) = ' +
     'Σ_w a_i·a_j/(n−1) and M(i,i) = Σ_w a_i(a_i−1)/(n−1) (a_i = authors of i on w). Normalisations (full counts ' +
     'only): Salton M/√(Mii·Mjj), Jaccard M/(Mii+Mjj−M), association strength M·N/(Mii·Mjj), N = works in the ' +
-    'period with a unit. Rows in both orders; `mii`, `mjj` and `n` are given to reproduce the normalisation.',
+    'period with a unit. Rows in both orders; `mii`, `mjj` and `n` are given to reproduce the normalisation. ' +
+    "collaborationScore (Nature Index style, full counting only): the sum of both units' author-level fractional " +
+    "shares of the works they share (the diagonal: the unit's own share of its works).",
   formula:
     'M(i,j) = |{w : i, j ∈ C(w)}|;  salton = M/√(Mii·Mjj);  jaccard = M/(Mii+Mjj−M);  AS = M·N/(Mii·Mjj)',
   countings: ['full', 'fractional'],
@@ -44,7 +46,7 @@ export const bilateralMatrix = defineIndicator({
       doi: '10.1002/asi.21075',
     },
   ],
-  columns: ['value', 'count', 'mii', 'mjj', 'n'],
+  columns: ['value', 'count', 'collaborationScore', 'mii', 'mjj', 'n'],
   extraOptions: ['normalization'],
   sortBy: 'value',
   query: (o) => {
@@ -62,14 +64,16 @@ export const bilateralMatrix = defineIndicator({
             WHERE t.n_authors > 1 GROUP BY a.unit, a.period, b.unit
           )`
         : sql`pairs AS (
-            SELECT a.unit, a.period, b.unit AS partner, count(*) AS m
+            SELECT a.unit, a.period, b.unit AS partner, count(*) AS m,
+              sum(CASE WHEN a.unit = b.unit THEN a.fractional ELSE a.fractional + b.fractional END) AS score
             FROM u a JOIN u b ON b.work_id = a.work_id AND b.period = a.period
             GROUP BY a.unit, a.period, b.unit
           )`
     return sql`${withUnits(o)}, ${pairs},
       diag AS (SELECT unit, period, m AS d FROM pairs WHERE unit = partner),
       total AS (SELECT period, count(DISTINCT work_id) AS n FROM u GROUP BY period)
-      SELECT p.unit, p.partner, p.period, p.m, di.d AS mii, dj.d AS mjj, total.n
+      SELECT p.unit, p.partner, p.period, p.m, ${o.counting === 'fractional' ? sql`NULL` : sql`p.score`} AS score,
+        di.d AS mii, dj.d AS mjj, total.n
       FROM pairs p
       LEFT JOIN diag di ON di.unit = p.unit AND di.period = p.period
       LEFT JOIN diag dj ON dj.unit = p.partner AND dj.period = p.period
@@ -86,6 +90,7 @@ export const bilateralMatrix = defineIndicator({
         partner: String(r.partner),
         value: normalise(o, m, mii, mjj, n),
         count: m,
+        collaborationScore: r.score === null || r.score === undefined ? null : num(r.score),
         mii,
         mjj,
         n,

@@ -10,6 +10,11 @@ const TYPES = [
   ['bilateral', "u.intl_class = 'bilateral'"],
   ['trilateral', "u.intl_class = 'trilateral'"],
   ['quadrilateralPlus', "u.intl_class = 'quadrilateral-plus'"],
+  // SciVal's four exclusive classes: international > national > institutional > single author.
+  ['scivalInternational', "u.collab_type = 'international'"],
+  ['scivalNational', "u.collab_type = 'domestic'"],
+  ['scivalInstitutional', "u.collab_type = 'single-institution' AND u.n_authors >= 2"],
+  ['scivalSingleAuthor', "u.collab_type = 'single-institution' AND u.n_authors <= 1"],
 ] as const
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
@@ -21,7 +26,8 @@ export const collaborationTypes = defineIndicator({
   description:
     "Each of the unit's works is one of: single institution; several institutions in one country (domestic); " +
     'international (two or more countries). International works are further bilateral (2 countries), ' +
-    'trilateral (3) or quadrilateral+ (4 or more). value = the works (weighted by the counting method). ' +
+    "trilateral (3) or quadrilateral+ (4 or more). SciVal's exclusive classes split single-institution works into " +
+    'institutional (two or more authors) and single-author. value = the works (weighted by the counting method). ' +
     'Institutions are told apart by ROR/OpenAlex id, else by the first part of the raw address.',
   formula: 'type(w) = international if |C(w)| ≥ 2; else domestic if |I(w)| ≥ 2; else single institution',
   countings: WEIGHTED,

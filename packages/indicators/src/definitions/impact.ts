@@ -3,6 +3,7 @@ import { num, ratio, sampleOf, WEIGHTED, withUnits } from '../fragments.js'
 import type { IndicatorOptions } from '../options.js'
 import { raw, sql, type Sql } from '../sql.js'
 import { credit, named, rowKeys } from '../units.js'
+import { roleColumns } from './pair-leadership.js'
 
 /**
  * Per-work impact over the whole store: the normalised citation score (citations / mean citations of the works of
@@ -161,6 +162,48 @@ export const internationalImpact = defineIndicator({
         domesticWorks: num(r.dom),
         domesticMncs,
         value: internationalMncs !== null && domesticMncs ? internationalMncs / domesticMncs : null,
+      }
+    }),
+})
+
+/** Impact of the unit's led versus not-led international works. */
+export const leadershipImpact = defineIndicator({
+  id: 'leadership-impact',
+  title: 'Impact of led and not-led international works',
+  description: `Among the unit's international works whose leading author (corresponding by default; first or last with \`role\`) is known: the MNCS of those it leads and of those it does not. value = led MNCS / not-led MNCS. ${FIELD_NOTE}`,
+  formula:
+    'value(c) = MNCS(c, led) / MNCS(c, not led), over international works with the leading author known',
+  countings: ['full'],
+  references: REFERENCES,
+  columns: ['ledWorks', 'ledMncs', 'notLedWorks', 'notLedMncs', 'value'],
+  extraOptions: ['role'],
+  sortBy: 'ledWorks',
+  query: (o) => {
+    const { known, led } = roleColumns(o)
+    return named(
+      sql`${withUnits(o)}, ${impactFacts(o)}
+      SELECT u.unit, u.period,
+        sum(CASE WHEN u.${raw(led)} THEN 1 ELSE 0 END) AS led,
+        sum(CASE WHEN u.${raw(led)} THEN i.ncs ELSE 0 END) AS led_ncs,
+        sum(CASE WHEN NOT u.${raw(led)} THEN 1 ELSE 0 END) AS not_led,
+        sum(CASE WHEN NOT u.${raw(led)} THEN i.ncs ELSE 0 END) AS not_led_ncs
+      FROM u JOIN impact i ON i.work_id = u.work_id AND i.ncs IS NOT NULL
+      WHERE u.international AND u.${raw(known)}
+      GROUP BY u.unit, u.period`,
+      o,
+    )
+  },
+  rows: (rows, o) =>
+    rows.map((r) => {
+      const ledMncs = ratio(num(r.led_ncs), num(r.led))
+      const notLedMncs = ratio(num(r.not_led_ncs), num(r.not_led))
+      return {
+        ...rowKeys(r, o),
+        ledWorks: num(r.led),
+        ledMncs,
+        notLedWorks: num(r.not_led),
+        notLedMncs,
+        value: ledMncs !== null && notLedMncs ? ledMncs / notLedMncs : null,
       }
     }),
 })
