@@ -2,9 +2,9 @@ import type { IndicatorOptions } from './options.js'
 import { raw, sql, type Sql } from './sql.js'
 import { units } from './units.js'
 
-/** `WITH u AS (<units>)`: the relation every indicator reads. */
-export function withUnits(o: IndicatorOptions): Sql {
-  return sql`WITH u AS (${units(o)})`
+/** `WITH u AS (<units>)`: the relation every indicator reads; `facts: false` when it reads no work-level fact. */
+export function withUnits(o: IndicatorOptions, options: { readonly facts?: boolean } = {}): Sql {
+  return sql`WITH u AS (${units(o, options)})`
 }
 
 /** Credit-weighted sum of a boolean condition over `u`. */

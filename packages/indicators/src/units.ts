@@ -42,8 +42,12 @@ function inlineTable(columns: readonly string[], rows: readonly (readonly (strin
   )
 }
 
-/** Per country and work (the country policy applied). */
-function countryUnits(o: IndicatorOptions): Sql {
+/** Per country and work (the country policy applied); without work facts when the indicator reads none. */
+function countryUnits(o: IndicatorOptions, facts: boolean): Sql {
+  if (!facts)
+    return sql`SELECT c.work_id, c.year, c.country AS unit, c.fractional, c.authors, c.is_first, c.is_last,
+        c.is_corresponding, c.n_countries, c.n_countries >= 2 AS international
+      FROM work_countries c WHERE c.policy = ${o.countryPolicy}${yearFilter('c', o)}`
   return sql`SELECT c.work_id, c.year, c.country AS unit, c.fractional, c.authors, c.is_first, c.is_last,
       c.is_corresponding, f.corresponding_country = c.country AS is_cc, c.n_countries,
       c.n_countries >= 2 AS international, ${factColumns}
@@ -99,11 +103,18 @@ export function withPeriods(units: Sql, o: IndicatorOptions): Sql {
 
 /**
  * One row per unit (country, institution or group), work and period, with the unit's weights and roles on the
- * work and the work's facts. Every indicator is a query over this relation, named `u`.
+ * work and the work's facts. Every indicator is a query over this relation, named `u`. With `facts: false` (the
+ * indicator reads no work-level fact), country rows skip the join with `work_facts`.
  */
-export function units(o: IndicatorOptions): Sql {
+export function units(o: IndicatorOptions, options: { readonly facts?: boolean } = {}): Sql {
+  // Corresponding-author counting reads the work's corresponding country, a work fact.
+  const facts = (options.facts ?? true) || o.counting === 'corresponding-author'
   const base =
-    o.level === 'country' ? countryUnits(o) : o.level === 'institution' ? institutionUnits(o) : groupUnits(o)
+    o.level === 'country'
+      ? countryUnits(o, facts)
+      : o.level === 'institution'
+        ? institutionUnits(o)
+        : groupUnits(o)
   return withPeriods(base, o)
 }
 
@@ -145,4 +156,16 @@ export function rowKeys(row: Record<string, unknown>, o: IndicatorOptions): Reco
 export function named(query: Sql, o: IndicatorOptions): Sql {
   if (o.level !== 'institution') return query
   return sql`SELECT r.*, i.name AS unit_name FROM (${query}) r LEFT JOIN institutions i ON i.institution_key = r.unit`
+}
+
+/**
+ * Works per period (`period`, `works`): at country level the works with a country, counted in `work_facts`
+ * (cheaper than counting distinct works over the unit rows); at other levels, the works with a unit.
+ */
+export function worksPerPeriod(o: IndicatorOptions, relation = 'u'): Sql {
+  if (o.level !== 'country')
+    return sql`SELECT period, count(DISTINCT work_id) AS works FROM ${raw(relation)} GROUP BY period`
+  const works = sql`SELECT f.work_id, f.year FROM work_facts f
+    WHERE f.policy = ${o.countryPolicy} AND f.n_countries > 0${yearFilter('f', o)}`
+  return sql`SELECT period, count(*) AS works FROM (${withPeriods(works, o)}) x GROUP BY period`
 }

@@ -3,7 +3,7 @@ import { defineIndicator } from '../definition.js'
 import { num, withUnits } from '../fragments.js'
 import type { IndicatorOptions } from '../options.js'
 import { sql } from '../sql.js'
-import { rowKeys } from '../units.js'
+import { rowKeys, worksPerPeriod } from '../units.js'
 
 /** Normalise one cell; `null` where a denominator is zero. */
 function normalise(o: IndicatorOptions, m: number, mii: number, mjj: number, n: number): number | null {
@@ -69,9 +69,9 @@ export const bilateralMatrix = defineIndicator({
             FROM u a JOIN u b ON b.work_id = a.work_id AND b.period = a.period
             GROUP BY a.unit, a.period, b.unit
           )`
-    return sql`${withUnits(o)}, ${pairs},
+    return sql`${withUnits(o, { facts: false })}, ${pairs},
       diag AS (SELECT unit, period, m AS d FROM pairs WHERE unit = partner),
-      total AS (SELECT period, count(DISTINCT work_id) AS n FROM u GROUP BY period)
+      total AS (SELECT period, works AS n FROM (${worksPerPeriod(o)}) t)
       SELECT p.unit, p.partner, p.period, p.m, ${o.counting === 'fractional' ? sql`NULL` : sql`p.score`} AS score,
         di.d AS mii, dj.d AS mjj, total.n
       FROM pairs p

@@ -25,7 +25,7 @@ export const internationalShare = defineIndicator({
   sortBy: 'works',
   query: (o) =>
     named(
-      sql`${withUnits(o)} SELECT unit, period, sum(${credit(o)}) AS works,
+      sql`${withUnits(o, { facts: false })} SELECT unit, period, sum(${credit(o)}) AS works,
         ${creditWhere(credit(o), 'u.international')} AS international
       FROM u GROUP BY unit, period HAVING sum(${credit(o)}) > 0`,
       o,

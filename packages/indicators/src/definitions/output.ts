@@ -1,7 +1,7 @@
 import { defineIndicator } from '../definition.js'
 import { num, ratio, WEIGHTED } from '../fragments.js'
-import { raw, sql } from '../sql.js'
-import { credit, named, rowKeys, units } from '../units.js'
+import { sql } from '../sql.js'
+import { credit, named, rowKeys, units, worksPerPeriod } from '../units.js'
 
 /** Output: works per unit under any counting method, with the share of world output. */
 export const output = defineIndicator({
@@ -26,12 +26,15 @@ export const output = defineIndicator({
   columns: ['value', 'share'],
   extraOptions: [],
   query: (o) => {
-    const world = o.counting === 'full' ? raw('count(DISTINCT w.work_id)') : sql`sum(${credit(o, 'w')})`
+    const world =
+      o.counting === 'full'
+        ? worksPerPeriod({ ...o, level: 'country' })
+        : sql`SELECT period, sum(${credit(o, 'w')}) AS works FROM w GROUP BY period`
     return named(
-      sql`WITH u AS (${units(o)}), w AS (${units({ ...o, level: 'country' })}),
+      sql`WITH u AS (${units(o, { facts: false })}), w AS (${units({ ...o, level: 'country' }, { facts: false })}),
         per_unit AS (SELECT unit, period, sum(${credit(o)}) AS value FROM u GROUP BY unit, period),
-        world AS (SELECT period, ${world} AS world FROM w GROUP BY period)
-        SELECT p.unit, p.period, p.value, world.world FROM per_unit p JOIN world ON world.period = p.period
+        world AS (${world})
+        SELECT p.unit, p.period, p.value, world.works AS world FROM per_unit p JOIN world ON world.period = p.period
         WHERE p.value > 0`,
       o,
     )

@@ -24,7 +24,7 @@ export const partners = defineIndicator({
   extraOptions: ['minCopublications'],
   query: (o) =>
     named(
-      sql`${withUnits(o)},
+      sql`${withUnits(o, { facts: false })},
       pairs AS (
         SELECT a.unit, a.period, b.unit AS partner, count(*) AS m
         FROM u a JOIN u b ON b.work_id = a.work_id AND b.period = a.period AND b.unit <> a.unit
