@@ -107,6 +107,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await page.waitForSelector('[data-testid="leadership-table"]')
     const profile = await dashboard.api<{
       leadership: Record<string, number>
+      industry: Record<string, number>
+      highlyCited: Record<string, number>
       partners: { partners: number; top: { partner: string; works: number }[] }
     }>('/api/countries/US/profile')
     for (const role of ['first', 'corresponding', 'last']) {
@@ -120,8 +122,83 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       profile.partners.partners,
     )
     await expect(page.textContent('[data-testid="country-title"]')).resolves.toContain('United States')
+    const share = (table: string, key: string) =>
+      page
+        .getAttribute(`[data-testid="${table}"] tr[data-share="${key}"] td[data-value]`, 'data-value')
+        .then(Number)
+    await expect(share('industry-table', 'industry')).resolves.toBe(profile.industry.value)
+    await expect(share('industry-table', 'academiaIndustry')).resolves.toBe(profile.industry.academiaIndustry)
+    await expect(share('highly-cited-table', 'top10')).resolves.toBe(profile.highlyCited.value)
+    await expect(share('highly-cited-table', 'internationalTop')).resolves.toBe(
+      profile.highlyCited.internationalTopShare,
+    )
+    await expect(page.textContent('#country-industry .method-card summary')).resolves.toContain('Method')
     await shot('4-country-US')
   })
+
+  it(
+    'finds an institution by name and opens its profile, with the API’s numbers',
+    { timeout: 120_000 },
+    async () => {
+      const listing = await dashboard.api<{ institutions: { institution: string; name: string }[] }>(
+        '/api/institutions?pageSize=3',
+      )
+      const target = listing.institutions[1]!
+      await page.goto(`${dashboard.url}/#/institution`)
+      await page.waitForSelector('[data-testid="institution-results"] tbody tr')
+      await page.fill('#institution-search', target.name.split(' ').slice(0, 2).join(' '))
+      await page.press('#institution-search', 'Enter')
+      await page.waitForSelector(
+        `[data-testid="institution-results"] tr[data-institution="${target.institution}"]`,
+      )
+      await shot('9-institution-search')
+      await page.click(`[data-testid="institution-results"] tr[data-institution="${target.institution}"] a`)
+      await page.waitForSelector('[data-testid="institution-title"]', { timeout: 90_000 })
+      expect(await page.evaluate(() => location.hash)).toContain(`id=${target.institution}`)
+      const profile = await dashboard.api<{
+        name: string
+        leadership: Record<string, number>
+        industry: Record<string, number>
+        highlyCited: Record<string, number>
+        partners: { partners: number; top: { partner: string; works: number }[] }
+      }>(`/api/institutions/${encodeURIComponent(target.institution)}/profile`)
+      await expect(page.textContent('[data-testid="institution-title"]')).resolves.toBe(profile.name)
+      for (const role of ['first', 'corresponding', 'last']) {
+        const shown = await page.getAttribute(`[data-role="${role}"] td[data-value]`, 'data-value')
+        expect(shown === '' ? null : Number(shown)).toBe(profile.leadership[`${role}Rate`] ?? null)
+      }
+      const share = (table: string, key: string) =>
+        page
+          .getAttribute(`[data-testid="${table}"] tr[data-share="${key}"] td[data-value]`, 'data-value')
+          .then(Number)
+      await expect(share('industry-table', 'industry')).resolves.toBe(profile.industry.value)
+      await expect(share('highly-cited-table', 'top10')).resolves.toBe(profile.highlyCited.value)
+      expect(await cellValues('[data-testid="partners-table"] td[data-value]')).toEqual(
+        profile.partners.top.map((p) => p.works),
+      )
+      expect(Number(await page.getAttribute('[data-testid="diversity"] dd[data-value]', 'data-value'))).toBe(
+        profile.partners.partners,
+      )
+      // The method cards are those of the institution-level indicators.
+      await page.click('#institution-industry .method-card summary')
+      await expect(page.textContent('#institution-industry .method-card pre.cli')).resolves.toContain(
+        '--level institution',
+      )
+      await shot('10-institution-profile')
+      // A partner's link opens its profile.
+      const partner = profile.partners.top[0]!.partner
+      await page.click(`[data-testid="partners-table"] tr[data-partner="${partner}"] a`)
+      await page.waitForFunction(
+        (id) => new URLSearchParams(location.hash.split('?')[1]).get('id') === id,
+        partner,
+      )
+      await page.waitForSelector('[data-testid="institution-title"]', { timeout: 90_000 })
+      await page.click('button[data-lang="zh"]')
+      await expect(page.textContent('a[data-nav="institution"]')).resolves.toBe('机构概况')
+      await shot('11-institution-partner-zh')
+      await page.click('button[data-lang="en"]')
+    },
+  )
 
   it('shows the bilateral matrix with its normalisation switch and a pair over time', async () => {
     await page.goto(`${dashboard.url}/#/bilateral?countries=CN,US,DE,GB&norm=salton&pair=CN-US`)
@@ -172,6 +249,9 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
       await expect(page.textContent('[data-testid="node-label"]')).resolves.toContain(target.id)
       expect(Number((await page.textContent('[data-testid="node-weight"]'))?.replace(/\D/g, ''))).toBe(
         target.weight,
+      )
+      await expect(page.getAttribute('[data-testid="node-profile"]', 'href')).resolves.toBe(
+        `#/country?code=${target.id}`,
       )
       await page.waitForTimeout(600)
       await shot('6-network-country')

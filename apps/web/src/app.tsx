@@ -8,6 +8,7 @@ import { OverviewView } from './views/overview-view.js'
 
 const loadMap = () => import('./views/map-view.js').then((m) => m.MapView)
 const loadCountry = () => import('./views/country-view.js').then((m) => m.CountryView)
+const loadInstitution = () => import('./views/institution-view.js').then((m) => m.InstitutionView)
 const loadBilateral = () => import('./views/bilateral-view.js').then((m) => m.BilateralView)
 const loadNetwork = () => import('./views/network-view.js').then((m) => m.NetworkView)
 
@@ -88,6 +89,9 @@ export function App() {
               ) : null}
               {route.view === 'country' ? (
                 <LazyView load={loadCountry} props={{ status: value, params: route.params }} />
+              ) : null}
+              {route.view === 'institution' ? (
+                <LazyView load={loadInstitution} props={{ status: value, params: route.params }} />
               ) : null}
               {route.view === 'bilateral' ? (
                 <LazyView load={loadBilateral} props={{ status: value, params: route.params }} />

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { generateCorpus } from '@meridian/demo'
-import { describe as explain, evaluate, indicator, INDICATORS } from '@meridian/indicators'
+import { describe as explain, evaluate, indicator, INDICATORS, raw } from '@meridian/indicators'
+import { toRorId, type RorId, type Work } from '@meridian/model'
 import { Store } from '@meridian/store'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -149,6 +150,24 @@ describe('endpoints', () => {
     expect((await get('/api/countries/ZZ/profile')).statusCode).toBe(404)
   })
 
+  test('country profile: industry co-publication and highly cited share equal evaluate()', async () => {
+    const body = (await get('/api/countries/US/profile?years=2010-2020&countryPolicy=hk-mo-cn')).json()
+    const options = { years: '2010-2020', countryPolicy: 'hk-mo-cn' }
+    for (const [part, id] of [
+      ['industry', 'industry'],
+      ['highlyCited', 'highly-cited'],
+    ] as const) {
+      const direct = await evaluate(store.runner, indicator(id), options)
+      expectSame(body[part], wire(direct.rows.find((row) => row.country === 'US')))
+    }
+    expect(body.industry.academiaIndustry).toEqual(expect.any(Number))
+    expect(body.highlyCited.internationalTopShare).toEqual(expect.any(Number))
+    expect(body.method.indicators).toEqual(expect.arrayContaining(['industry', 'highly-cited']))
+    expect(body.method.cli).toContain(
+      'meridian indicators highly-cited --years 2010-2020 --counting full --country-policy hk-mo-cn --top 10 --format json',
+    )
+  })
+
   test('network: nodes laid out and clustered, links by node id', async () => {
     const r = await get('/api/networks/country?years=2010-2020&seed=3')
     expect(r.statusCode).toBe(200)
@@ -180,6 +199,129 @@ describe('endpoints', () => {
     for (const w of year.works) expect(w.year).toBe(2015)
   })
 })
+
+describe('institutions', () => {
+  const at = { level: 'institution' } as const
+  const row = (result: { rows: readonly Record<string, unknown>[] }, key: string) =>
+    result.rows.find((r) => r.institution === key)
+
+  test('listing: most works first, search by name or key, filter by country, paginate', async () => {
+    const page1 = (await get('/api/institutions?pageSize=5')).json()
+    expect(page1.institutions).toHaveLength(5)
+    const [count] = await store.runner.all(raw('SELECT count(*) AS n FROM institutions'))
+    expect(page1.total).toBe(Number(count?.n))
+    const works = page1.institutions.map((i: { works: number }) => i.works)
+    expect(works).toEqual([...works].sort((a, b) => b - a))
+    const page2 = (await get('/api/institutions?pageSize=5&page=2')).json()
+    expect(page2.institutions[0].institution).not.toBe(page1.institutions[0].institution)
+    const first = page1.institutions[0]
+    const byName = (await get(`/api/institutions?q=${encodeURIComponent(first.name.toUpperCase())}`)).json()
+    expect(byName.institutions.map((i: { institution: string }) => i.institution)).toContain(
+      first.institution,
+    )
+    const byKey = (await get(`/api/institutions?q=${first.institution}`)).json()
+    expect(byKey.institutions[0].institution).toBe(first.institution)
+    const inCountry = (
+      await get(`/api/institutions?country=${first.country.toLowerCase()}&pageSize=200`)
+    ).json()
+    expect(inCountry.total).toBeGreaterThan(0)
+    for (const i of inCountry.institutions) expect(i.country).toBe(first.country)
+  })
+
+  test('profile: every part equals evaluate() at institution level', async () => {
+    const key = (await get('/api/institutions?pageSize=1')).json().institutions[0].institution as string
+    const r = await get(`/api/institutions/${encodeURIComponent(key)}/profile?years=2010-2020`)
+    expect(r.statusCode).toBe(200)
+    const body = r.json()
+    const options = { ...at, years: '2010-2020' }
+    const run = (id: string, byYear = false) =>
+      evaluate(store.runner, indicator(id), { ...options, byYear, intervals: !byYear })
+    expect(body.institution).toBe(key)
+    expect(body.method.level).toBe('institution')
+    const output = (await run('output', true)).rows.filter((o) => o.institution === key)
+    expect(body.output.map((o: { year: number; value: number }) => [o.year, o.value])).toEqual(
+      output.map((o) => [o.year, o.value]).sort((a, b) => Number(a[0]) - Number(b[0])),
+    )
+    for (const [part, id] of [
+      ['collaborationTypes', 'collaboration-types'],
+      ['leadership', 'leadership'],
+      ['industry', 'industry'],
+      ['highlyCited', 'highly-cited'],
+    ] as const)
+      expectSame(body[part], wire(row(await run(id), key) ?? null), part)
+    expect(body.industry.academiaIndustry).toEqual(expect.any(Number))
+    const portfolio = row(await run('partners'), key)
+    expect(body.partners.partners).toBe(portfolio?.value)
+    const matrix = (await run('bilateral-matrix')).rows
+      .filter((m) => m.institution === key && m.partner !== key)
+      .sort((a, b) => Number(b.value) - Number(a.value) || String(a.partner).localeCompare(String(b.partner)))
+      .slice(0, 10)
+    expect(body.partners.top.map((p: { partner: string; works: number }) => [p.partner, p.works])).toEqual(
+      matrix.map((m) => [m.partner, m.value]),
+    )
+    expect(body.partners.top[0].name).not.toBe(body.partners.top[0].partner)
+    expect(body.method.cli).toContain(
+      'meridian indicators industry --level institution --years 2010-2020 --counting full --country-policy iso --format json',
+    )
+  })
+
+  test('profile of a ROR-keyed institution, its id URL-encoded in the path', async () => {
+    const ror = toRorId('https://ror.org/05abcde12')
+    const keyed = await Store.open({ path: ':memory:' })
+    const run = await keyed.beginIngest()
+    let openalex: string | null = null
+    for (const work of generateCorpus({ works: 60, seed: 3 })) {
+      openalex ??= work.authorships[0]?.affiliations[0]?.institution?.openalex ?? null
+      run.add(withRor(work, openalex, ror))
+    }
+    await run.commit({ files: ['demo'], problems: 0, now: new Date(0) })
+    const served = await createServer({ store: keyed })
+    const r = await served.inject(`/api/institutions/${encodeURIComponent(String(ror))}/profile`)
+    expect(r.statusCode).toBe(200)
+    expect(r.json()).toMatchObject({ institution: ror, ror })
+    expect(r.json().output.length).toBeGreaterThan(0)
+    await served.close()
+    keyed.close()
+  })
+
+  test('unknown or hostile ids -> 404 NOT_FOUND; bad listing options -> 400', async () => {
+    const before = (await get('/api/status')).json().works
+    for (const id of ['I0', 'https://ror.org/000000000', "I1' OR '1'='1", "'; DROP TABLE institutions;--"]) {
+      const r = await get(`/api/institutions/${encodeURIComponent(id)}/profile`)
+      expect(r.statusCode, id).toBe(404)
+      expect(r.json().error.code).toBe('NOT_FOUND')
+    }
+    expect((await get('/api/institutions?q=' + encodeURIComponent("%' OR '1'='1"))).json().total).toBe(0)
+    expect((await get('/api/status')).json().works).toBe(before)
+    for (const [url, field] of [
+      ['/api/institutions?pageSize=201', 'pageSize'],
+      ['/api/institutions?page=0', 'page'],
+      ['/api/institutions?country=U%27S', 'country'],
+      ['/api/institutions?country=XX', 'country'],
+      ['/api/institutions?q=' + 'x'.repeat(500), 'q'],
+      [`/api/institutions/${'I'.repeat(400)}/profile`, 'id'],
+    ] as const) {
+      const r = await get(url)
+      expect(r.statusCode, url).toBe(400)
+      expect(r.json().error).toMatchObject({ code: 'BAD_OPTION', field })
+    }
+  })
+})
+
+/** The work with one institution (by OpenAlex id) given a ROR id, as a registry-matched source would have it. */
+function withRor(work: Work, openalex: string | null, ror: RorId | null): Work {
+  return {
+    ...work,
+    authorships: work.authorships.map((a) => ({
+      ...a,
+      affiliations: a.affiliations.map((f) =>
+        f.institution && f.institution.openalex === openalex
+          ? { ...f, institution: { ...f.institution, ror } }
+          : f,
+      ),
+    })),
+  }
+}
 
 describe('errors and hostile input', () => {
   test.each([
@@ -250,11 +392,14 @@ describe('OpenAPI', () => {
       .split('\n')
       .filter((line) => line.includes('/api/'))
     expect(routes.length).toBeGreaterThan(0)
+    const institution = (await get('/api/institutions?pageSize=1')).json().institutions[0].institution
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/countries/{code}/profile',
       '/api/indicators',
       '/api/indicators/{id}',
       '/api/indicators/{id}/method',
+      '/api/institutions',
+      '/api/institutions/{id}/profile',
       '/api/matrix',
       '/api/networks/{level}',
       '/api/status',
@@ -263,7 +408,11 @@ describe('OpenAPI', () => {
     for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(
       doc.paths,
     )) {
-      const url = path.replace('{code}', 'CN').replace('{id}', 'output').replace('{level}', 'country')
+      const url = path
+        .replace('{code}', 'CN')
+        .replace('institutions/{id}', `institutions/${institution}`)
+        .replace('{id}', 'output')
+        .replace('{level}', 'country')
       expect((await get(url)).statusCode, url).toBe(200)
       expect(item.get?.responses['200'], path).toBeDefined()
       expect(item.get?.responses['400'], path).toBeDefined()

@@ -8,6 +8,7 @@ import { toErrorResponse } from './errors/envelope.js'
 import { HTTP_STATUS } from './errors/http-status.js'
 import { registerOpenApi } from './openapi.js'
 import { indicatorRoutes } from './routes/indicators.js'
+import { institutionRoutes } from './routes/institutions.js'
 import { matrixRoutes } from './routes/matrix.js'
 import { networkRoutes } from './routes/networks.js'
 import { profileRoutes } from './routes/profile.js'
@@ -43,7 +44,11 @@ export interface ServerOptions {
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const store = guardStore(options.store)
-  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<ZodTypeProvider>()
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Long path parameters reach zod, which names the field, instead of the router's bare 414.
+    routerOptions: { maxParamLength: 1000 },
+  }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler((error, request, reply) => {
@@ -71,6 +76,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     indicatorRoutes,
     matrixRoutes,
     profileRoutes,
+    institutionRoutes,
     networkRoutes,
     worksRoutes,
   ])

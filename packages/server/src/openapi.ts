@@ -12,7 +12,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         title: 'Meridian API',
         description:
           'Read-only API over a Meridian store: indicators (same options as the CLI), bilateral matrices, ' +
-          'country profiles, networks and works. Errors: `{ error: { code, message, field? } }`. Responses carry ' +
+          'country and institution profiles, institutions, networks and works. Errors: `{ error: { code, message, field? } }`. Responses carry ' +
           "an ETag from the store's data version.",
         version: '0.1.0',
       },

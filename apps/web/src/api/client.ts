@@ -1,6 +1,8 @@
 import type {
   CatalogueEntry,
   IndicatorResult,
+  InstitutionProfile,
+  InstitutionsPage,
   MatrixResult,
   MethodInfo,
   NetworkResult,
@@ -69,6 +71,9 @@ export const api = {
   matrix: (params: Params) => getJson<MatrixResult>('matrix', params),
   profile: (code: string, params: Params) =>
     getJson<Profile>(`countries/${encodeURIComponent(code)}/profile`, params),
+  institutions: (params: Params) => getJson<InstitutionsPage>('institutions', params),
+  institutionProfile: (id: string, params: Params) =>
+    getJson<InstitutionProfile>(`institutions/${encodeURIComponent(id)}/profile`, params),
   network: (level: string, params: Params) =>
     getJson<NetworkResult>(`networks/${encodeURIComponent(level)}`, params),
 }

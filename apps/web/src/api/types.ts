@@ -125,12 +125,16 @@ export interface ProfileMethod {
   readonly countryPolicy: string
   readonly countryPolicyDescription: string
   readonly years: YearRange | null
+  readonly level: string
   readonly indicators: readonly string[]
   readonly cli: readonly string[]
 }
 
-export interface Profile {
-  readonly country: string
+/** An indicator row as a profile carries it (with `valueLow` / `valueHigh` stability intervals). */
+export type ProfileRow = Readonly<Record<string, number | string | null>>
+
+/** What country and institution profiles share: the same indicators at their level. */
+export interface ProfileBody {
   readonly name: string
   readonly method: ProfileMethod
   readonly output: readonly (YearValue & { readonly share: number | null })[]
@@ -140,6 +144,10 @@ export interface Profile {
   })[]
   readonly collaborationTypes: Readonly<Record<string, number>> | null
   readonly leadership: Readonly<Record<string, number>> | null
+  /** The industry indicator's row: value = industry co-publication share, academiaIndustry. */
+  readonly industry: ProfileRow | null
+  /** The highly-cited indicator's row (top 10 %): value = top share, internationalTopShare. */
+  readonly highlyCited: ProfileRow | null
   readonly partners: {
     readonly partners: number
     readonly herfindahl: number | null
@@ -149,10 +157,37 @@ export interface Profile {
       readonly name?: string
       readonly works: number
       readonly share: number
+      /** Empty in institution profiles. */
       readonly byYear: readonly YearValue[]
     }[]
   }
   readonly coverage: Coverage
+}
+
+export interface Profile extends ProfileBody {
+  readonly country: string
+}
+
+/** What the store knows of an institution. */
+export interface InstitutionInfo {
+  /** The store's key: a ROR id URL, else an OpenAlex id. */
+  readonly institution: string
+  readonly ror: string | null
+  readonly openalexId: string | null
+  readonly type: string | null
+  readonly country: string | null
+}
+
+export interface InstitutionProfile extends ProfileBody, InstitutionInfo {}
+
+export interface InstitutionsPage {
+  readonly total: number
+  readonly page: number
+  readonly pageSize: number
+  readonly institutions: readonly (InstitutionInfo & {
+    readonly name: string | null
+    readonly works: number
+  })[]
 }
 
 export interface NetworkNode {

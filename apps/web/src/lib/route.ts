@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 
 /** The views, in navigation order. */
-export const VIEWS = ['overview', 'map', 'country', 'bilateral', 'network'] as const
+export const VIEWS = ['overview', 'map', 'country', 'institution', 'bilateral', 'network'] as const
 export type View = (typeof VIEWS)[number]
 
 /** Where the dashboard is: a view and its parameters, all in the URL hash (`#/map?year=2020`). */
@@ -53,3 +53,6 @@ export function useRoute(): Route {
   }, [])
   return route
 }
+
+/** The link to an institution's profile (its key is a URL or an OpenAlex id, so it is encoded). */
+export const institutionHref = (id: string): string => toHash({ view: 'institution', params: { id } })

@@ -8,7 +8,7 @@ import { countryName, formatNumber, t } from '../i18n/i18n.js'
 import { toCsv } from '../lib/csv.js'
 import { download } from '../lib/download.js'
 import { clusterColor } from '../lib/palette.js'
-import { updateParams } from '../lib/route.js'
+import { institutionHref, updateParams } from '../lib/route.js'
 import { useFetch } from '../lib/use-fetch.js'
 import { buildGraph } from '../network/build-graph.js'
 import { NetworkCanvas, type NetworkHandle } from '../network/network-canvas.js'
@@ -92,6 +92,10 @@ export function NetworkView(props: {
   )
 }
 
+/** The profile of a country or institution node. */
+const profileHref = (level: 'country' | 'institution', id: string): string =>
+  level === 'country' ? `#/country?code=${id}` : institutionHref(id)
+
 /** The `meridian network` command that writes the same network as a VOSviewer file. */
 function networkCli(level: string, query: Readonly<Record<string, string>>): string {
   const parts = ['npx meridian network', level, '--cluster leiden --layout vos']
@@ -114,7 +118,14 @@ function Explorer(props: {
     [network, level],
   )
   const handle = useRef<NetworkHandle | null>(null)
-  const [hover, setHover] = useState<string | null>(null)
+  const [hovered, setHovered] = useState<string | null>(null)
+  // The last node hovered or found stays in the details panel, so its profile link can be reached.
+  const [last, setLast] = useState<string | null>(null)
+  const setHover = (id: string | null) => {
+    setHovered(id)
+    if (id) setLast(id)
+  }
+  const hover = hovered ?? last
   const [query, setQuery] = useState(props.search)
   const [failure, setFailure] = useState<Error | null>(null)
   const [notFound, setNotFound] = useState(false)
@@ -272,6 +283,11 @@ function Explorer(props: {
                   <dt>{t('network.degree')}</dt>
                   <dd>{formatNumber(graph.degree(hover))}</dd>
                 </dl>
+                {level === 'country' || level === 'institution' ? (
+                  <a href={profileHref(level, hover)} data-testid="node-profile">
+                    {t('network.openProfile')}
+                  </a>
+                ) : null}
               </>
             ) : (
               <p class="muted">{t('network.hover')}</p>
