@@ -1,72 +1,23 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import type { CountryCode, Work } from '@meridian/model'
 import {
-  applyCountryPolicy,
-  COUNTRY_POLICIES,
-  type CountryCode,
-  type ReadItem,
-  type ReadOptions,
-  type RecordProblem,
-  type Work,
-} from '@meridian/model'
+  bibliometrixCountry,
+  distanceToGroundTruth,
+  emulatedCorresponding,
+  HAVE_SHARED_DATA,
+  readAll,
+  warnIfNoSharedData,
+} from '../shared-data.test-util.js'
 import { readScopusBibtex } from './scopus-bibtex.js'
 import { readWosBibtex } from './wos-bibtex.js'
 
-const DATA =
-  process.env['MERIDIAN_SHARED_DATA'] ?? fileURLToPath(new URL('../../../../../shared/data', import.meta.url))
-const MISSING = !existsSync(DATA)
-if (MISSING) console.warn(`BibTeX conformance tests skipped: shared data folder ${DATA} is absent`)
-
-type Reader = (lines: AsyncIterable<string>, options: ReadOptions) => AsyncIterable<ReadItem>
-
-async function readAll(reader: Reader, path: string): Promise<{ works: Work[]; problems: RecordProblem[] }> {
-  const lines = createInterface({ input: createReadStream(`${DATA}/${path}`), crlfDelay: Infinity })
-  const works: Work[] = []
-  const problems: RecordProblem[] = []
-  for await (const item of reader(lines, { file: path })) {
-    if (item.kind === 'work') works.push(item.work)
-    else problems.push(item.problem)
-  }
-  return { works, problems }
-}
-
-const policy = COUNTRY_POLICIES.bibliometrix
-const mapped = (code: CountryCode | null): CountryCode | null =>
-  code ? applyCountryPolicy(policy, code) : null
+warnIfNoSharedData('BibTeX conformance tests')
 
 /** Corresponding-author country under our extraction: the reprint address, else the first address. */
 const corresponding = (work: Work): CountryCode | null =>
-  mapped(work.correspondingAddress?.country ?? work.authorships[0]?.affiliations[0]?.country ?? null)
-
-function articles(works: readonly Work[], country: (w: Work) => CountryCode | null): Map<string, number> {
-  const table = new Map<string, number>()
-  for (const work of works) {
-    const c = country(work)
-    if (c) table.set(c, (table.get(c) ?? 0) + 1)
-  }
-  return table
-}
-
-function groundTruth(label: string): { documents: number; articles: Map<string, number> } {
-  const dir = `${DATA}/bibliometrix-groundtruth/${label}`
-  const info = readFileSync(`${dir}/main_information.tsv`, 'utf8')
-  const documents = Number(/^Documents\t(\d+)/m.exec(info)?.[1])
-  const rows = readFileSync(`${dir}/corresponding_author_countries.iso.tsv`, 'utf8').trim().split('\n')
-  return {
-    documents,
-    articles: new Map(rows.map((r) => r.split('\t')).map(([c, n]) => [c ?? '', Number(n)])),
-  }
-}
-
-/** Sum over countries of |ours - theirs|: 0 is row-for-row agreement on articles. */
-function distance(ours: Map<string, number>, theirs: Map<string, number>): number {
-  let d = 0
-  for (const c of new Set([...ours.keys(), ...theirs.keys()]))
-    d += Math.abs((ours.get(c) ?? 0) - (theirs.get(c) ?? 0))
-  return d
-}
+  bibliometrixCountry(
+    work.correspondingAddress?.country ?? work.authorships[0]?.affiliations[0]?.country ?? null,
+  )
 
 const duplicates = (works: readonly Work[]): number => {
   const seen = new Set<string>()
@@ -79,7 +30,7 @@ const duplicates = (works: readonly Work[]): number => {
   return n
 }
 
-describe.skipIf(MISSING)('BibTeX readers on real exports', () => {
+describe.skipIf(!HAVE_SHARED_DATA)('BibTeX readers on real exports', () => {
   // Articles per corresponding-author country against bibliometrix's table: the sum of |ours - theirs| over
   // countries, for our own reading of the reprint (else first) address and for the emulation.
   it.each([
@@ -95,14 +46,11 @@ describe.skipIf(MISSING)('BibTeX readers on real exports', () => {
       const { works, problems } = await readAll(readWosBibtex, path)
       expect(problems).toEqual([])
       expect(works).toHaveLength(count)
-      const truth = groundTruth(label)
+      const truth = distanceToGroundTruth(label, works, corresponding)
       expect(works.length).toBe(truth.documents)
       expect({
-        ours: distance(articles(works, corresponding), truth.articles),
-        emulated: distance(
-          articles(works, (w) => mapped(w.bibliometrix?.corresponding ?? null)),
-          truth.articles,
-        ),
+        ours: truth.distance,
+        emulated: distanceToGroundTruth(label, works, emulatedCorresponding).distance,
       }).toEqual({ ours, emulated })
     },
   )
@@ -121,13 +69,9 @@ describe.skipIf(MISSING)('BibTeX readers on real exports', () => {
       expect(problems).toEqual([])
       expect(works).toHaveLength(count)
       expect(duplicates(works)).toBe(repeated)
-      const truth = groundTruth(label)
+      const truth = distanceToGroundTruth(label, works, emulatedCorresponding)
       expect(works.length - repeated).toBe(truth.documents)
-      const d = distance(
-        articles(works, (w) => mapped(w.bibliometrix?.corresponding ?? null)),
-        truth.articles,
-      )
-      expect(d).toBe(emulated)
+      expect(truth.distance).toBe(emulated)
     },
   )
 })

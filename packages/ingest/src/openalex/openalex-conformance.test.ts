@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ReadItem, Work } from '@meridian/model'
+import { readAll, sharedPath } from '../shared-data.test-util.js'
 import { keepMembers } from './json-skim.js'
 import { readOpenAlexApiPage } from './openalex-api-page.js'
 import { readOpenAlexJsonl } from './openalex-jsonl.js'
@@ -10,11 +9,10 @@ import { decodeOpenAlexText } from './openalex-text.js'
 import { OPENALEX_WORK_MEMBERS, decodeOpenAlexWork } from './openalex-work.js'
 
 // Real OpenAlex records and OpenAlex's own per-work counts, outside the repository (see ../shared/data).
-const DATA =
-  process.env.MERIDIAN_SHARED_DATA ?? fileURLToPath(new URL('../../../../../shared/data', import.meta.url))
-const FOLDER = join(DATA, 'openalex-openalexpro-fixtures')
-const JSONL = join(FOLDER, 'openalex_works_340.jsonl')
-const PAGE = join(FOLDER, 'api_page_search_biodiversity_AND_finance_page1.json')
+const FOLDER = sharedPath('openalex-openalexpro-fixtures')
+const JSONL_PATH = 'openalex-openalexpro-fixtures/openalex_works_340.jsonl'
+const JSONL = sharedPath(JSONL_PATH)
+const PAGE = sharedPath('openalex-openalexpro-fixtures/api_page_search_biodiversity_AND_finance_page1.json')
 const present = existsSync(JSONL) && existsSync(PAGE)
 if (!present) console.warn(`Skipping OpenAlex conformance: ${FOLDER} not found (set MERIDIAN_SHARED_DATA).`)
 
@@ -38,24 +36,14 @@ describe.skipIf(!present)('OpenAlex conformance: openalex_works_340.jsonl', () =
   const lines = present ? readFileSync(JSONL, 'utf8').split('\n') : []
   const records = lines.filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Counts)
 
-  async function readAll(): Promise<ReadItem[]> {
-    async function* source() {
-      yield* lines
-    }
-    const items: ReadItem[] = []
-    for await (const item of readOpenAlexJsonl(source(), { file: 'openalex_works_340.jsonl' }))
-      items.push(item)
-    return items
-  }
-
   it('reads all 340 works without a problem', async () => {
-    const items = await readAll()
-    expect(items.filter((item) => item.kind === 'problem')).toEqual([])
-    expect(works(items)).toHaveLength(340)
+    const { works, problems } = await readAll(readOpenAlexJsonl, JSONL_PATH)
+    expect(problems).toEqual([])
+    expect(works).toHaveLength(340)
   })
 
   it("matches OpenAlex's countries_distinct_count for every work", async () => {
-    const mismatches = works(await readAll()).flatMap((w, i) => {
+    const mismatches = (await readAll(readOpenAlexJsonl, JSONL_PATH)).works.flatMap((w, i) => {
       const expected = records[i]?.countries_distinct_count
       return countries(w) === expected ? [] : [{ work: w.ids.openalex, ours: countries(w), expected }]
     })
@@ -66,7 +54,7 @@ describe.skipIf(!present)('OpenAlex conformance: openalex_works_340.jsonl', () =
     // Newer records (those with a top-level `institutions` member) carry the number of authorships in
     // institutions_distinct_count, not the number of institutions; every record is one or the other.
     let exact = 0
-    const neither = works(await readAll()).flatMap((w, i) => {
+    const neither = (await readAll(readOpenAlexJsonl, JSONL_PATH)).works.flatMap((w, i) => {
       const record = records[i] ?? {}
       if (institutions(w) === record.institutions_distinct_count) exact++
       else if (record.authorships?.length !== record.institutions_distinct_count) return [w.ids.openalex]

@@ -1,24 +1,14 @@
-import { createReadStream, existsSync } from 'node:fs'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { ReadItem } from '@meridian/model'
+import {
+  collect,
+  fromLines,
+  HAVE_SHARED_DATA,
+  readAll,
+  warnIfNoSharedData,
+} from '../shared-data.test-util.js'
 import { detectRis, readRis } from './ris.js'
 
-const DATA =
-  process.env['MERIDIAN_SHARED_DATA'] ?? fileURLToPath(new URL('../../../../../shared/data', import.meta.url))
-const MISSING = !existsSync(DATA)
-if (MISSING) console.warn(`RIS conformance test skipped: shared data folder ${DATA} is absent`)
-
-async function collect(items: AsyncIterable<ReadItem>): Promise<ReadItem[]> {
-  const out: ReadItem[] = []
-  for await (const item of items) out.push(item)
-  return out
-}
-
-async function* from(lines: readonly string[]): AsyncIterable<string> {
-  yield* lines
-}
+warnIfNoSharedData('RIS conformance test')
 
 const FIXTURE = [
   'TY  - JOUR',
@@ -38,7 +28,7 @@ const FIXTURE = [
 
 describe('readRis', () => {
   it('reads authors, addresses, DOI and year, and reports a record with no ER', async () => {
-    const items = await collect(readRis(from(FIXTURE), { file: 'x.ris' }))
+    const items = await collect(readRis(fromLines(FIXTURE), { file: 'x.ris' }))
     expect(items).toHaveLength(2)
     const [first, second] = items
     if (first?.kind !== 'work') throw new Error('expected a work')
@@ -55,14 +45,12 @@ describe('readRis', () => {
     expect(detectRis('PMID- 123')).toBe(false)
   })
 
-  it.skipIf(MISSING)(
+  it.skipIf(!HAVE_SHARED_DATA)(
     'litstudy example.ris: 25 works (IEEE Xplore export, no addresses), no problems',
     async () => {
-      const path = 'litstudy-exports/example.ris'
-      const lines = createInterface({ input: createReadStream(`${DATA}/${path}`), crlfDelay: Infinity })
-      const items = await collect(readRis(lines, { file: path }))
-      expect(items.filter((i) => i.kind === 'problem')).toEqual([])
-      expect(items).toHaveLength(25)
+      const { works, problems } = await readAll(readRis, 'litstudy-exports/example.ris')
+      expect(problems).toEqual([])
+      expect(works).toHaveLength(25)
     },
   )
 })

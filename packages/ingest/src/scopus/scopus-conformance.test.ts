@@ -1,67 +1,16 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
-  applyCountryPolicy,
-  COUNTRY_POLICIES,
-  type CountryCode,
-  type ReadItem,
-  type ReadOptions,
-  type RecordProblem,
-  type Work,
-} from '@meridian/model'
+  distanceToGroundTruth,
+  emulatedCorresponding,
+  HAVE_SHARED_DATA,
+  readAll,
+  warnIfNoSharedData,
+} from '../shared-data.test-util.js'
 import { readScopusCsv } from './scopus-csv.js'
 
-const DATA =
-  process.env['MERIDIAN_SHARED_DATA'] ?? fileURLToPath(new URL('../../../../../shared/data', import.meta.url))
-const MISSING = !existsSync(DATA)
-if (MISSING) console.warn(`Scopus CSV conformance tests skipped: shared data folder ${DATA} is absent`)
+warnIfNoSharedData('Scopus CSV conformance tests')
 
-type Reader = (lines: AsyncIterable<string>, options: ReadOptions) => AsyncIterable<ReadItem>
-
-async function readAll(reader: Reader, path: string): Promise<{ works: Work[]; problems: RecordProblem[] }> {
-  const lines = createInterface({ input: createReadStream(`${DATA}/${path}`), crlfDelay: Infinity })
-  const works: Work[] = []
-  const problems: RecordProblem[] = []
-  for await (const item of reader(lines, { file: path })) {
-    if (item.kind === 'work') works.push(item.work)
-    else problems.push(item.problem)
-  }
-  return { works, problems }
-}
-
-const mapped = (code: CountryCode | null): CountryCode | null =>
-  code ? applyCountryPolicy(COUNTRY_POLICIES.bibliometrix, code) : null
-
-/** Sum over countries of |ours - bibliometrix's| articles by corresponding-author country. */
-function distanceToGroundTruth(
-  label: string,
-  works: readonly Work[],
-): { documents: number; distance: number } {
-  const dir = `${DATA}/bibliometrix-groundtruth/${label}`
-  const documents = Number(
-    /^Documents\t(\d+)/m.exec(readFileSync(`${dir}/main_information.tsv`, 'utf8'))?.[1],
-  )
-  const theirs = new Map(
-    readFileSync(`${dir}/corresponding_author_countries.iso.tsv`, 'utf8')
-      .trim()
-      .split('\n')
-      .map((row) => row.split('\t'))
-      .map(([code, n]) => [code ?? '', Number(n)]),
-  )
-  const ours = new Map<string, number>()
-  for (const work of works) {
-    const code = mapped(work.bibliometrix?.corresponding ?? null)
-    if (code) ours.set(code, (ours.get(code) ?? 0) + 1)
-  }
-  let distance = 0
-  for (const code of new Set([...ours.keys(), ...theirs.keys()]))
-    distance += Math.abs((ours.get(code) ?? 0) - (theirs.get(code) ?? 0))
-  return { documents, distance }
-}
-
-describe.skipIf(MISSING)('readScopusCsv on real exports', () => {
+describe.skipIf(!HAVE_SHARED_DATA)('readScopusCsv on real exports', () => {
   // litstudy's scopus.csv: 56 of its 58 rows carry a `Funding Text 2` cell its header does not name.
   it.each([
     ['bibliometrix-fixtures/scopus_sample.csv', 8, '2-s2.0-105030721984'],
@@ -85,7 +34,7 @@ describe.skipIf(MISSING)('readScopusCsv on real exports', () => {
     '%s: documents as bibliometrix; corresponding-author countries %s articles apart',
     async (label, path, apart) => {
       const { works } = await readAll(readScopusCsv, path)
-      const { documents, distance } = distanceToGroundTruth(label, works)
+      const { documents, distance } = distanceToGroundTruth(label, works, emulatedCorresponding)
       expect(works).toHaveLength(documents)
       expect(distance).toBe(apart)
     },

@@ -1,45 +1,22 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import type { CountryCode, Work } from '@meridian/model'
 import {
-  applyCountryPolicy,
-  COUNTRY_POLICIES,
-  type CountryCode,
-  type ReadItem,
-  type ReadOptions,
-  type RecordProblem,
-  type Work,
-} from '@meridian/model'
+  bibliometrixCountry,
+  HAVE_SHARED_DATA,
+  readAll,
+  sharedPath,
+  warnIfNoSharedData,
+} from '../shared-data.test-util.js'
 import { readWosPlaintext } from './wos-plaintext.js'
 import { readWosTabDelimited } from './wos-tabdelimited.js'
 
-const DATA =
-  process.env['MERIDIAN_SHARED_DATA'] ?? fileURLToPath(new URL('../../../../../shared/data', import.meta.url))
-const MISSING = !existsSync(DATA)
-if (MISSING) console.warn(`WoS conformance tests skipped: shared data folder ${DATA} is absent`)
-
-type Reader = (lines: AsyncIterable<string>, options: ReadOptions) => AsyncIterable<ReadItem>
-
-async function readAll(reader: Reader, path: string): Promise<{ works: Work[]; problems: RecordProblem[] }> {
-  const lines = createInterface({ input: createReadStream(`${DATA}/${path}`), crlfDelay: Infinity })
-  const works: Work[] = []
-  const problems: RecordProblem[] = []
-  for await (const item of reader(lines, { file: path })) {
-    if (item.kind === 'work') works.push(item.work)
-    else problems.push(item.problem)
-  }
-  return { works, problems }
-}
-
-const policy = COUNTRY_POLICIES.bibliometrix
-const mapped = (code: CountryCode | null): CountryCode | null =>
-  code ? applyCountryPolicy(policy, code) : null
+warnIfNoSharedData('WoS conformance tests')
 
 /** bibliometrix's corresponding-author country: the reprint address, else the first address. */
 function correspondingCountry(work: Work): CountryCode | null {
-  if (work.correspondingAddress) return mapped(work.correspondingAddress.country)
-  return mapped(work.authorships[0]?.affiliations[0]?.country ?? null)
+  if (work.correspondingAddress) return bibliometrixCountry(work.correspondingAddress.country)
+  return bibliometrixCountry(work.authorships[0]?.affiliations[0]?.country ?? null)
 }
 
 /** bibliometrix's AU_CO: the countries of all C1 addresses, else of the reprint address. */
@@ -47,10 +24,10 @@ function workCountries(work: Work): Set<CountryCode> {
   const countries = new Set<CountryCode>()
   for (const a of work.authorships)
     for (const f of a.affiliations) {
-      const c = mapped(f.country)
+      const c = bibliometrixCountry(f.country)
       if (c) countries.add(c)
     }
-  const rp = mapped(work.correspondingAddress?.country ?? null)
+  const rp = bibliometrixCountry(work.correspondingAddress?.country ?? null)
   if (countries.size === 0 && rp) countries.add(rp)
   return countries
 }
@@ -77,10 +54,10 @@ function emulated(work: Work): { corresponding: CountryCode | null; countries: S
   if (!b) throw new Error(`WoS work ${work.ids.wos ?? '?'} has no bibliometrix countries`)
   const countries = new Set<CountryCode>()
   for (const code of b.countries) {
-    const c = mapped(code)
+    const c = bibliometrixCountry(code)
     if (c) countries.add(c)
   }
-  return { corresponding: mapped(b.corresponding), countries }
+  return { corresponding: bibliometrixCountry(b.corresponding), countries }
 }
 
 /**
@@ -201,7 +178,7 @@ const tsv = (row: string): string => row.replaceAll(' ', '\t')
 
 /** The ground truth of a label: bibliometrix's ISO table and its international works, as a count. */
 function groundTruth(label: string, documents: number): { table: string[]; international: number } {
-  const truth = `${DATA}/bibliometrix-groundtruth/${label}`
+  const truth = sharedPath(`bibliometrix-groundtruth/${label}`)
   const table = readFileSync(`${truth}/corresponding_author_countries.iso.tsv`, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -211,36 +188,48 @@ function groundTruth(label: string, documents: number): { table: string[]; inter
   return { table, international: Math.round((percent * documents) / 100) }
 }
 
-describe.skipIf(MISSING)('bibliometrix emulation (Work.bibliometrix) reproduces its tables exactly', () => {
-  for (const [label, path] of Object.entries(LABELS)) {
-    it(label, async () => {
-      const { works, problems } = await readAll(readWosPlaintext, path)
-      expect(problems).toEqual([])
-      const truth = groundTruth(label, works.length)
-      expect(emulatedTable(works)).toEqual([...truth.table].sort())
-      expect(emulatedInternational(works)).toBe(truth.international)
-    })
-  }
-})
+/** A labelled export, read without problems, and its ground truth. */
+async function readLabel(
+  label: string,
+  path: string,
+): Promise<{ works: Work[]; truth: { table: string[]; international: number } }> {
+  const { works, problems } = await readAll(readWosPlaintext, path)
+  expect(problems).toEqual([])
+  return { works, truth: groundTruth(label, works.length) }
+}
 
-describe.skipIf(MISSING)('our own country reading against bibliometrix (documented differences)', () => {
-  for (const [label, path] of Object.entries(LABELS)) {
-    it(label, async () => {
-      const { works, problems } = await readAll(readWosPlaintext, path)
-      expect(problems).toEqual([])
-      const truth = groundTruth(label, works.length)
-      const pinned = PINNED[label]
-      if (!pinned) throw new Error(`no pinned figures for ${label}`)
-      const actual = countryTable(works)
-      expect(truth.table.filter((r) => !actual.includes(r)).sort()).toEqual(pinned.theirs.map(tsv))
-      expect(actual.filter((r) => !truth.table.includes(r)).sort()).toEqual(pinned.ours.map(tsv))
-      expect(truth.international).toBe(pinned.intl[0])
-      expect(international(works)).toBe(pinned.intl[1])
-    })
-  }
-})
+describe.skipIf(!HAVE_SHARED_DATA)(
+  'bibliometrix emulation (Work.bibliometrix) reproduces its tables exactly',
+  () => {
+    for (const [label, path] of Object.entries(LABELS)) {
+      it(label, async () => {
+        const { works, truth } = await readLabel(label, path)
+        expect(emulatedTable(works)).toEqual([...truth.table].sort())
+        expect(emulatedInternational(works)).toBe(truth.international)
+      })
+    }
+  },
+)
 
-describe.skipIf(MISSING)('metaknowledge test files', () => {
+describe.skipIf(!HAVE_SHARED_DATA)(
+  'our own country reading against bibliometrix (documented differences)',
+  () => {
+    for (const [label, path] of Object.entries(LABELS)) {
+      it(label, async () => {
+        const { works, truth } = await readLabel(label, path)
+        const pinned = PINNED[label]
+        if (!pinned) throw new Error(`no pinned figures for ${label}`)
+        const actual = countryTable(works)
+        expect(truth.table.filter((r) => !actual.includes(r)).sort()).toEqual(pinned.theirs.map(tsv))
+        expect(actual.filter((r) => !truth.table.includes(r)).sort()).toEqual(pinned.ours.map(tsv))
+        expect(truth.international).toBe(pinned.intl[0])
+        expect(international(works)).toBe(pinned.intl[1])
+      })
+    }
+  },
+)
+
+describe.skipIf(!HAVE_SHARED_DATA)('metaknowledge test files', () => {
   it('testFile.isi: 32 good records, the 2 damaged ones reported where they are', async () => {
     const { works, problems } = await readAll(readWosPlaintext, 'metaknowledge-tests/testFile.isi')
     expect(works).toHaveLength(32)
@@ -273,7 +262,7 @@ const PLAINTEXT_COUNTS: Readonly<Record<string, number>> = {
   'bibliometrix-fixtures/wos_sample.txt': 8,
 }
 
-describe.skipIf(MISSING)('every WoS export in the shared data reads without problems', () => {
+describe.skipIf(!HAVE_SHARED_DATA)('every WoS export in the shared data reads without problems', () => {
   for (const [path, count] of Object.entries(PLAINTEXT_COUNTS)) {
     it(path, async () => {
       const { works, problems } = await readAll(readWosPlaintext, path)

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ReadItem, Work } from '@meridian/model'
+import { collect, fromLines } from '../shared-data.test-util.js'
 import { readWosPlaintext } from './wos-plaintext.js'
 import { readWosTabDelimited } from './wos-tabdelimited.js'
-
-async function* from(lines: readonly string[]): AsyncIterable<string> {
-  yield* lines
-}
-
-async function collect(items: AsyncIterable<ReadItem>): Promise<ReadItem[]> {
-  const out: ReadItem[] = []
-  for await (const item of items) out.push(item)
-  return out
-}
 
 const RECORD = [
   'PT J',
@@ -50,7 +41,7 @@ describe('readWosPlaintext', () => {
       '',
       'EF',
     ]
-    const [item, ...rest] = await collect(readWosPlaintext(from(lines), { file: 'f.txt' }))
+    const [item, ...rest] = await collect(readWosPlaintext(fromLines(lines), { file: 'f.txt' }))
     expect(rest).toEqual([])
     const w = work(item)
     expect(w.ids).toMatchObject({ wos: '000123456700001', doi: '10.1016/j.joi.2020.1' })
@@ -72,7 +63,7 @@ describe('readWosPlaintext', () => {
 
   it('gives unlinked addresses to every author and leaves corresponding unknown without RP', async () => {
     const lines = RECORD.filter((l) => !l.startsWith('RP')).map((l) => l.replace(/\[[^\]]*\] /, ''))
-    const w = work((await collect(readWosPlaintext(from(lines), { file: 'f' })))[0])
+    const w = work((await collect(readWosPlaintext(fromLines(lines), { file: 'f' })))[0])
     expect(w.authorships.map((a) => a.affiliations.length)).toEqual([2, 2])
     expect(w.authorships.every((a) => a.isCorresponding === null)).toBe(true)
     expect(w.correspondingAddress).toBeNull()
@@ -88,7 +79,7 @@ describe('readWosPlaintext', () => {
       'SO stray line',
       ...RECORD,
     ]
-    const items = await collect(readWosPlaintext(from(lines), { file: 'f' }))
+    const items = await collect(readWosPlaintext(fromLines(lines), { file: 'f' }))
     expect(
       items.map((i) => (i.kind === 'work' ? 'work' : [i.problem.code, i.problem.line, i.problem.field])),
     ).toEqual([
@@ -114,7 +105,9 @@ describe('readWosTabDelimited', () => {
       '2021',
       'WOS:000123456700003',
     ].join('\t')
-    const [item, bad] = await collect(readWosTabDelimited(from([header, `${row}\r`, 'J\tx']), { file: 't' }))
+    const [item, bad] = await collect(
+      readWosTabDelimited(fromLines([header, `${row}\r`, 'J\tx']), { file: 't' }),
+    )
     const w = work(item)
     expect(w.provenance).toMatchObject({ format: 'wos-tabdelimited', line: 2 })
     expect(w.authorships.map((a) => a.affiliations.map((f) => f.country))).toEqual([['CN'], ['CN', 'FR']])
