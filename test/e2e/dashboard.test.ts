@@ -232,6 +232,70 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     await shot('5-bilateral')
   })
 
+  it('shows the pair’s leadership balance over time, with a role switch, as the API has it', async () => {
+    interface BalanceRow {
+      country: string
+      partner: string
+      year: number
+      works: number
+      known: number
+      value: number | null
+    }
+    const requests: string[] = []
+    const listen = (request: { url(): string }) => {
+      if (request.url().includes('/api/indicators/pair-leadership')) requests.push(request.url())
+    }
+    page.on('request', listen)
+    await page.goto(`${dashboard.url}/#/bilateral?countries=CN,US,DE,GB&pair=CN-US`)
+    await page.waitForSelector('[data-testid="balance-table"] td[data-value]:not([data-value=""])')
+    // The chart draws bars (a balance of exactly 0 is a bar of no height; some must have one).
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('#bilateral-balance svg.chart rect')).filter(
+          (rect) => Number(rect.getAttribute('height')) > 0,
+        ).length > 0,
+    )
+    const check = async (role: string) => {
+      const api = await dashboard.api<{ rows: BalanceRow[] }>(
+        `/api/indicators/pair-leadership?byYear=true&countryPolicy=iso&role=${role}`,
+      )
+      const shown = await page.$$eval('[data-testid="balance-table"] tr[data-year]', (rows) =>
+        rows.map((row) => ({
+          year: Number((row as HTMLElement).dataset.year),
+          value: (row.querySelector('td[data-value]') as HTMLElement).dataset.value ?? '',
+        })),
+      )
+      const year = shown.find((s) => s.value !== '')!
+      expect(year).toBeDefined()
+      const row = api.rows.find((r) => r.country === 'CN' && r.partner === 'US' && r.year === year.year)!
+      expect(row.value).not.toBeNull()
+      expect(Number(year.value)).toBe(row.value)
+      expect(row.value).toBeGreaterThanOrEqual(-1)
+      expect(row.value).toBeLessThanOrEqual(1)
+      // Every year shown matches the API (years without a known leading author show no balance).
+      for (const s of shown) {
+        const r = api.rows.find((x) => x.country === 'CN' && x.partner === 'US' && x.year === s.year)
+        expect(s.value === '' ? null : Number(s.value)).toBe(r?.value ?? null)
+      }
+    }
+    await check('corresponding')
+    await page.selectOption('#pair-role', 'first')
+    await page.waitForFunction(() => location.hash.includes('role=first'))
+    await page.waitForSelector('[data-testid="balance-table"][data-role="first"] td[data-value]')
+    await check('first')
+    await expect(page.textContent('#bilateral-balance .method-card summary')).resolves.toContain('Method')
+    page.off('request', listen)
+    // One request per role for all years, never one per year (the corresponding one may be cached already).
+    expect(requests.filter((url) => url.includes('role=first'))).toHaveLength(1)
+    expect(requests.filter((url) => url.includes('role=corresponding')).length).toBeLessThanOrEqual(1)
+    expect(requests.every((url) => url.includes('byYear=true'))).toBe(true)
+    await page.locator('#bilateral-balance').scrollIntoViewIfNeeded()
+    await page
+      .locator('#bilateral-balance')
+      .screenshot({ path: join(SCREENSHOTS, '5-bilateral-balance.png') })
+    await shot('5-bilateral-pair')
+  })
+
   it(
     'explores the country network in WebGL: search a node, zoom to it, see its details',
     { timeout: 120_000 },

@@ -23,6 +23,7 @@ export interface Method {
   readonly byYear: boolean
   readonly window: number | null
   readonly groups: Readonly<Record<string, readonly string[]>> | null
+  readonly rollUp: boolean
   readonly options: Readonly<Record<string, string | number>>
   readonly definition: string
   readonly formula: string
@@ -135,6 +136,7 @@ export function describe(definition: IndicatorDefinition, input: IndicatorOption
     byYear: options.byYear,
     window: options.window,
     groups: options.groups,
+    rollUp: options.rollUp,
     options: Object.freeze(extra),
     definition: definition.description,
     formula: definition.formula,

@@ -50,6 +50,8 @@ export interface IndicatorOptionsInput {
   readonly groups?: Readonly<Record<string, readonly string[]>> | null
   /** For groups: `countries` (default: two or more countries) or `border` (a country outside the group). */
   readonly international?: string
+  /** Institutions: count each under the top of its ROR parent chain (needs a loaded registry). Default `false`. */
+  readonly rollUp?: boolean
   /** Partners: the smallest number of co-publications for a country to count as a partner. Default 1. */
   readonly minCopublications?: number
   /** Leadership: which author leads: `corresponding` (default), `first` or `last`. */
@@ -78,6 +80,7 @@ export interface IndicatorOptions {
   readonly countryPolicy: CountryPolicyId
   readonly groups: Readonly<Record<string, readonly CountryCode[]>> | null
   readonly international: 'countries' | 'border'
+  readonly rollUp: boolean
   readonly minCopublications: number
   readonly role: 'corresponding' | 'first' | 'last'
   readonly normalization: Normalization
@@ -134,6 +137,11 @@ export function normalizeGroups(
   return Object.freeze(out)
 }
 
+function rollUp(value: boolean, level: Level): boolean {
+  if (value && level !== 'institution') throw bad('roll-up applies to --level institution only')
+  return value
+}
+
 /** Check and complete options once, at the entry; `countings` are those the indicator offers. */
 export function normalizeOptions(
   input: IndicatorOptionsInput,
@@ -182,6 +190,7 @@ export function normalizeOptions(
       'countries',
       'border',
     ] as const),
+    rollUp: rollUp(input.rollUp ?? false, level),
     minCopublications: whole('min-copublications', input.minCopublications ?? 1, 1, 1_000_000_000),
     role: oneOf('role', input.role ?? 'corresponding', ['corresponding', 'first', 'last'] as const),
     normalization: oneOf('normalization', input.normalization ?? 'counts', NORMALIZATIONS),

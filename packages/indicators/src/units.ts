@@ -55,8 +55,22 @@ function countryUnits(o: IndicatorOptions, facts: boolean): Sql {
     WHERE c.policy = ${o.countryPolicy}${yearFilter('c', o)}`
 }
 
-/** Per institution and work; international means the work has two or more countries under the policy. */
+/**
+ * Per institution and work; international means the work has two or more countries under the policy. With
+ * `rollUp`, institutions count under the top of their ROR parent chain, once per work.
+ */
 function institutionUnits(o: IndicatorOptions): Sql {
+  if (o.rollUp)
+    return sql`SELECT i.work_id, i.year, coalesce(r.top_key, i.institution_key) AS unit, sum(i.fractional) AS fractional,
+        sum(i.authors) AS authors, max(CASE WHEN i.is_first THEN 1 ELSE 0 END) = 1 AS is_first,
+        max(CASE WHEN i.is_last THEN 1 ELSE 0 END) = 1 AS is_last,
+        max(CASE WHEN i.is_corresponding THEN 1 ELSE 0 END) = 1 AS is_corresponding,
+        max(CASE WHEN i.is_corresponding THEN 1 ELSE 0 END) = 1 AS is_cc,
+        f.n_countries, f.n_countries >= 2 AS international, ${factColumns}
+      FROM work_institutions i LEFT JOIN institution_rollup r ON r.institution_key = i.institution_key
+      JOIN work_facts f ON f.work_id = i.work_id AND f.policy = ${o.countryPolicy}
+      WHERE 1 = 1${yearFilter('i', o)}
+      GROUP BY i.work_id, i.year, coalesce(r.top_key, i.institution_key), f.n_countries, ${factColumns}`
   return sql`SELECT i.work_id, i.year, i.institution_key AS unit, i.fractional, i.authors, i.is_first, i.is_last,
       i.is_corresponding, i.is_corresponding AS is_cc, f.n_countries, f.n_countries >= 2 AS international,
       ${factColumns}

@@ -9,6 +9,12 @@ export interface DataVersion {
   readonly works: number
   /** `true` when any work comes from the generated demo corpus. */
   readonly synthetic: boolean
+  /** The ROR registry last loaded (file, organisations, when), or `null`. */
+  readonly registry: {
+    readonly file: string
+    readonly organisations: number
+    readonly loadedAt: string
+  } | null
 }
 
 export async function readDataVersion(db: Database): Promise<DataVersion> {
@@ -16,11 +22,14 @@ export async function readDataVersion(db: Database): Promise<DataVersion> {
     (SELECT count(*) FROM ingests) AS ingests,
     (SELECT max(finished_at) FROM ingests) AS last_ingest_at,
     (SELECT count(*) FROM works) AS works,
-    (SELECT count(*) FROM works WHERE synthetic) AS synthetic`)
+    (SELECT count(*) FROM works WHERE synthetic) AS synthetic,
+    (SELECT max(value) FROM meta WHERE key = 'registry') AS registry`)
   return {
     ingests: Number(row?.ingests ?? 0),
     lastIngestAt: (row?.last_ingest_at as string | null) ?? null,
     works: Number(row?.works ?? 0),
     synthetic: Number(row?.synthetic ?? 0) > 0,
+    registry:
+      typeof row?.registry === 'string' ? (JSON.parse(row.registry) as DataVersion['registry']) : null,
   }
 }

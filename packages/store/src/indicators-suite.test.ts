@@ -253,3 +253,32 @@ describe('groups listing a country twice', () => {
     expect(twice).toEqual(once)
   })
 })
+
+describe('institution roll-up', () => {
+  it('counts institutions under the top of their ROR parent chain, each work once', async () => {
+    // Paris (I2) and Lyon (I3) roll up into one system "S": b has both and counts once; a and e count too.
+    await store.replaceRollup(
+      new Map([
+        ['I2', 'S'],
+        ['I3', 'S'],
+      ]),
+      { file: 'ror.json', organisations: 3, loadedAt: new Date(0) },
+    )
+    const rolled = byKey(await rows('output', { level: 'institution', rollUp: true }), 'institution')
+    expect(rolled.S?.value).toBe(3)
+    expect(rolled.I2).toBeUndefined()
+    expect(byKey(await rows('output', { level: 'institution' }), 'institution').I2?.value).toBe(3)
+    // Fractional: a 1/3 + b 1 (1/2 + 1/2) + e 1/3.
+    const fractional = byKey(
+      await rows('output', { level: 'institution', rollUp: true, counting: 'fractional' }),
+      'institution',
+    )
+    expect(fractional.S?.value).toBeCloseTo(5 / 3, 9)
+    expect((await store.dataVersion()).registry).toEqual({
+      file: 'ror.json',
+      organisations: 3,
+      loadedAt: new Date(0).toISOString(),
+    })
+    await expect(rows('output', { rollUp: true })).rejects.toMatchObject({ code: 'BAD_OPTION' })
+  })
+})

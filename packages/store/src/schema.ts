@@ -25,6 +25,8 @@ export const SCHEMA = [
      academia_industry BOOLEAN, first_known BOOLEAN, last_known BOOLEAN, corresponding_known BOOLEAN,
      corresponding_country VARCHAR, corresponding_basis VARCHAR, cited_by INTEGER, primary_field VARCHAR,
      geocoded INTEGER, max_distance_km DOUBLE)`,
+  // Institution -> the top of its ROR parent chain, from the last registry loaded (institution roll-up).
+  `CREATE TABLE IF NOT EXISTS institution_rollup (institution_key VARCHAR, top_key VARCHAR)`,
   // Per work and institution (no policy: institutions do not depend on it). Fractional as for countries.
   `CREATE TABLE IF NOT EXISTS work_institutions (work_id BIGINT, year INTEGER, institution_key VARCHAR,
      fractional DOUBLE, authors INTEGER, is_first BOOLEAN, is_last BOOLEAN, is_corresponding BOOLEAN)`,

@@ -116,6 +116,39 @@ export class Store {
     }
   }
 
+  /**
+   * Replace the institution roll-up (institution key -> top of its ROR parent chain) and record which registry it
+   * came from, in one transaction.
+   */
+  async replaceRollup(
+    pairs: ReadonlyMap<string, string>,
+    registry: { readonly file: string; readonly organisations: number; readonly loadedAt: Date },
+  ): Promise<void> {
+    const db = this.db
+    await db.exec('BEGIN TRANSACTION')
+    try {
+      await db.exec('DELETE FROM institution_rollup')
+      const appender = await db.appender('institution_rollup')
+      for (const [institution, top] of pairs) {
+        appender.appendVarchar(institution)
+        appender.appendVarchar(top)
+        appender.endRow()
+      }
+      appender.closeSync()
+      const version = JSON.stringify({
+        file: registry.file,
+        organisations: registry.organisations,
+        loadedAt: registry.loadedAt.toISOString(),
+      })
+      await db.all(sql`DELETE FROM meta WHERE key = 'registry'`)
+      await db.all(sql`INSERT INTO meta VALUES ('registry', ${version})`)
+      await db.exec('COMMIT')
+    } catch (error) {
+      await db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
   /** Works, countries and sources in the store. */
   status(options: { readonly policy?: string } = {}): Promise<StoreStatus> {
     return readStatus(this.db, options.policy ?? 'iso')

@@ -27,6 +27,7 @@ interface IndicatorFlags {
   readonly group?: readonly string[]
   readonly groupsFile?: string
   readonly international?: string
+  readonly rollUp?: boolean
   readonly minCopublications?: string
   readonly role?: string
   readonly normalization?: string
@@ -107,6 +108,10 @@ export function withIndicatorOptions(command: Command): Command {
         .choices(['countries', 'border'])
         .default('countries'),
     )
+    .option(
+      '--roll-up',
+      'institutions: count each under the top of its ROR parent chain (after registry load)',
+    )
     .addOption(
       new Option('--counting <method>', "counting method (default: the indicator's first)").choices(
         COUNTINGS,
@@ -146,6 +151,7 @@ export function indicatorInput(flags: IndicatorFlags, cwd = '.'): IndicatorOptio
     countryPolicy: flags.countryPolicy,
     groups: readGroups(flags, cwd),
     international: flags.international,
+    rollUp: flags.rollUp ?? false,
     minCopublications: number('min-copublications', flags.minCopublications),
     role: flags.role,
     normalization: flags.normalization,

@@ -3,8 +3,9 @@ import { basename, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { Command } from 'commander'
 import { ERROR_CODES, MeridianError, formatProblem } from '@meridian/model'
-import { readRorRegistry, rorV2Line } from '@meridian/ror'
+import { readRorRegistry, rorV2Line, topAncestors } from '@meridian/ror'
 import { storeDir, type Context } from '../context.js'
+import { openStore } from '../open-store.js'
 
 /** Where a store keeps the loaded ROR registry (compact schema v2 JSONL), until the store has tables for it. */
 export const REGISTRY_FILE = join('ror', 'registry.jsonl')
@@ -62,6 +63,17 @@ export function registryCommand(context: Context): Command {
       // Written aside and renamed, so an interrupted load never leaves half a registry.
       await writeFile(`${target}.tmp`, records.map(rorV2Line).join('\n') + '\n')
       await rename(`${target}.tmp`, target)
+      // The parent chains feed the institution roll-up of the indicators (--level institution --roll-up).
+      const store = await openStore(context, dir, 'write')
+      try {
+        await store.replaceRollup(topAncestors(records), {
+          file,
+          organisations: records.length,
+          loadedAt: context.now(),
+        })
+      } finally {
+        store.close()
+      }
       const countries = new Set(records.map((r) => r.country).filter((c) => c !== null)).size
       const active = records.filter((r) => r.status === 'active').length
       context.stdout(

@@ -6,7 +6,7 @@ import { PeriodSelect, PolicySelect, Select, yearsParam } from '../components/co
 import { Panel } from '../components/panel.js'
 import { PlotChart } from '../components/plot-chart.js'
 import { StatusView } from '../components/status-view.js'
-import { countryName, formatNumber, getLang, t, tMaybe } from '../i18n/i18n.js'
+import { countryName, formatNumber, formatPercent, getLang, t, tMaybe } from '../i18n/i18n.js'
 import { cliCommand } from '../lib/cli.js'
 import { CATEGORICAL, SEQUENTIAL } from '../lib/palette.js'
 import { updateParams } from '../lib/route.js'
@@ -14,6 +14,8 @@ import { useFetch } from '../lib/use-fetch.js'
 
 export const NORMALIZATIONS = ['counts', 'salton', 'jaccard', 'association', 'fractional'] as const
 const DEFAULT_COUNTRIES = 'CN,US,GB,DE,JP,FR,IN'
+/** Which author leads a work in the pair's leadership balance. */
+export const LEAD_ROLES = ['corresponding', 'first', 'last'] as const
 
 /** The bilateral matrix of a chosen set of countries, and one pair over time. */
 export function BilateralView(props: {
@@ -27,6 +29,7 @@ export function BilateralView(props: {
     ? params.norm!
     : 'counts'
   const policy = params.policy ?? 'iso'
+  const role = (LEAD_ROLES as readonly string[]).includes(params.role ?? '') ? params.role! : 'corresponding'
   const from = params.from ?? ''
   const to = params.to ?? ''
   const query = {
@@ -111,6 +114,7 @@ export function BilateralView(props: {
           from={from}
           to={to}
           policy={policy}
+          role={role}
         />
       </div>
     </div>
@@ -219,6 +223,7 @@ function PairView(props: {
   readonly from: string
   readonly to: string
   readonly policy: string
+  readonly role: string
 }) {
   const { a, b, policy } = props
   const first = Number(props.from || props.years[Math.max(0, props.years.length - 10)] || 0)
@@ -265,6 +270,13 @@ function PairView(props: {
           value={b}
           options={options}
           onChange={(v) => updateParams({ pair: `${a}-${v}` })}
+        />
+        <Select
+          id="pair-role"
+          label={t('bilateral.role')}
+          value={props.role}
+          options={LEAD_ROLES.map((r) => [r, t(`role.${r}`)] as const)}
+          onChange={(v) => updateParams({ role: v })}
         />
       </div>
       <StatusView loaded={loaded}>
@@ -321,6 +333,157 @@ function PairView(props: {
           </Panel>
         )}
       </StatusView>
+      <BalancePanel a={a} b={b} first={first} last={last} policy={policy} role={props.role} />
     </div>
+  )
+}
+
+/** A year of the pair's leadership balance, as `pair-leadership` answers it for the row `a`–`b`. */
+interface BalanceRow {
+  readonly year: number
+  readonly works: number
+  readonly known: number
+  readonly led: number
+  readonly partnerLed: number
+  readonly value: number | null
+}
+
+/** The leadership balance of `a` and `b` by year: one `pair-leadership` request for the whole period. */
+function BalancePanel(props: {
+  readonly a: string
+  readonly b: string
+  readonly first: number
+  readonly last: number
+  readonly policy: string
+  readonly role: string
+}) {
+  const { a, b, first, last, policy, role } = props
+  const query = {
+    byYear: true,
+    countryPolicy: policy,
+    role,
+    years: first && last ? (first === last ? String(first) : `${first}-${last}`) : '',
+  }
+  const loaded = useFetch(JSON.stringify(query), () => api.indicator('pair-leadership', query))
+  const title = t('bilateral.balance', { a: countryName(a), b: countryName(b) })
+  return (
+    <StatusView loaded={loaded}>
+      {(result) => {
+        const byYear = new Map(
+          result.rows
+            .filter((r) => r.country === a && r.partner === b && typeof r.year === 'number')
+            .map((r) => [r.year!, r]),
+        )
+        const rows: BalanceRow[] = []
+        for (let year = first; year <= last && year > 0; year++) {
+          const r = byYear.get(year)
+          rows.push({
+            year,
+            works: Number(r?.works ?? 0),
+            known: Number(r?.known ?? 0),
+            led: Number(r?.led ?? 0),
+            partnerLed: Number(r?.partnerLed ?? 0),
+            value: r && typeof r.value === 'number' ? r.value : null,
+          })
+        }
+        const drawn = rows.filter((r) => r.value !== null)
+        const csvRows = rows.map((r) => ({ country: a, partner: b, role, ...r }))
+        return (
+          <Panel
+            id="bilateral-balance"
+            title={title}
+            name={`meridian-pair-leadership-${a}-${b}-${role}`}
+            data={{
+              rows: csvRows,
+              columns: ['country', 'partner', 'role', 'year', 'works', 'known', 'led', 'partnerLed', 'value'],
+            }}
+            method={result.method}
+            coverage={result.coverage}
+            cli={cliCommand('indicators pair-leadership', result.method)}
+            extra={[[t('bilateral.role'), `${role}: ${t(`role.${role}` as 'role.first')}`]]}
+          >
+            <PlotChart
+              label={title}
+              deps={[result, a, b, first, last, getLang()]}
+              build={(width) =>
+                Plot.plot({
+                  width,
+                  height: 260,
+                  marginLeft: 50,
+                  marginTop: 28,
+                  x: {
+                    type: 'band',
+                    label: t('col.year'),
+                    domain: rows.map((r) => r.year),
+                    padding: 0.25,
+                    tickFormat: 'd',
+                  },
+                  y: { label: t('bilateral.balanceAxis', { a, b }), domain: [-1, 1], grid: true },
+                  marks: [
+                    Plot.barY(drawn, {
+                      x: 'year',
+                      y: 'value',
+                      fill: (d: BalanceRow) => ((d.value ?? 0) >= 0 ? CATEGORICAL[0] : CATEGORICAL[1]),
+                      title: (d: BalanceRow) =>
+                        `${d.year}: ${formatNumber(d.value)}\n${t('bilateral.led', { code: a })}: ${formatNumber(d.led)}\n${t('bilateral.led', { code: b })}: ${formatNumber(d.partnerLed)}\n${t('bilateral.known')}: ${formatNumber(d.known)} / ${formatNumber(d.works)}`,
+                    }),
+                    Plot.ruleY([0], { stroke: 'currentColor' }),
+                    Plot.text(rows, {
+                      x: 'year',
+                      frameAnchor: 'top',
+                      dy: -12,
+                      text: (d: BalanceRow) => `${formatNumber(d.known)}/${formatNumber(d.works)}`,
+                      fontSize: 10,
+                      fill: '#555',
+                    }),
+                  ],
+                })
+              }
+            />
+            <p class="muted note">{t('bilateral.balanceNote', { a, b })}</p>
+            <table class="pair-table balance-table" data-testid="balance-table" data-role={role}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('col.year')}</th>
+                  <th scope="col" class="num">
+                    {t('col.balance')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('bilateral.led', { code: a })}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('bilateral.led', { code: b })}
+                  </th>
+                  <th scope="col">{t('bilateral.known')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.year} data-year={row.year}>
+                    <td>{row.year}</td>
+                    <td class="num" data-value={row.value ?? ''}>
+                      {formatNumber(row.value)}
+                    </td>
+                    <td class="num">{formatNumber(row.led)}</td>
+                    <td class="num">{formatNumber(row.partnerLed)}</td>
+                    <td class="meter-cell">
+                      <meter
+                        min={0}
+                        max={1}
+                        value={row.works ? row.known / row.works : 0}
+                        aria-label={`${t('bilateral.known')}: ${row.year}`}
+                      />
+                      <span title={formatPercent(row.works ? row.known / row.works : null)}>
+                        {formatNumber(row.known)} / {formatNumber(row.works)}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Panel>
+        )
+      }}
+    </StatusView>
   )
 }

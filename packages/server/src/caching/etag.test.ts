@@ -2,13 +2,21 @@ import { expect, test } from 'vitest'
 import { etagFor, matchesIfNoneMatch } from './etag.js'
 import { ResponseCache } from './response-cache.js'
 
-const version = { ingests: 1, lastIngestAt: '2024-01-01T00:00:00.000Z', works: 10, synthetic: true }
+const version = {
+  ingests: 1,
+  lastIngestAt: '2024-01-01T00:00:00.000Z',
+  works: 10,
+  synthetic: true,
+  registry: null,
+}
 
 test('the ETag changes with the data version and the URL only', () => {
   const etag = etagFor(version, '/api/status')
   expect(etagFor(version, '/api/status')).toBe(etag)
   expect(etagFor({ ...version, ingests: 2 }, '/api/status')).not.toBe(etag)
   expect(etagFor(version, '/api/status?countryPolicy=iso')).not.toBe(etag)
+  const registry = { file: 'ror.jsonl', organisations: 3, loadedAt: '2024-02-01T00:00:00.000Z' }
+  expect(etagFor({ ...version, registry }, '/api/status')).not.toBe(etag)
 })
 
 test('If-None-Match: lists, weak tags and *', () => {

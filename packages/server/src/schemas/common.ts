@@ -29,6 +29,10 @@ export const dataVersionSchema = z
     lastIngestAt: z.string().nullable(),
     works: z.number(),
     synthetic: z.boolean(),
+    registry: z
+      .object({ file: z.string(), organisations: z.number(), loadedAt: z.string() })
+      .nullable()
+      .describe('The ROR registry last loaded, if any.'),
   })
   .meta({ id: 'DataVersion', description: 'What the store holds; part of every ETag.' })
 
