@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main, type Context } from '@meridian/cli'
+import { main } from '@meridian/cli'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from './run-cli.js'
 import { HAVE_SHARED_DATA, shared } from './shared-data.js'
 
 let dir: string
@@ -11,20 +12,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function meridian(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const context: Partial<Context> = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: {},
-    cwd: dir,
-    interactive: false,
-    now: () => new Date('2026-01-01T00:00:00Z'),
-  }
-  const code = await main(argv, context)
-  return { code, stdout, stderr }
-}
+const meridian = (...argv: string[]) => runCli(dir, argv)
 
 // A tiny hand-written WoS file: one good record, one with a bad year.
 const WOS = `FN Clarivate Analytics Web of Science

@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main, type Context } from '@meridian/cli'
 import { ingestFiles } from '@meridian/io'
 import { NO_IDS, toCountryCode, toDoi, type Institution, type Work } from '@meridian/model'
 import {
@@ -17,6 +16,7 @@ import {
 } from '@meridian/networks'
 import { Store } from '@meridian/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from './run-cli.js'
 import { HAVE_SHARED_DATA, shared } from './shared-data.js'
 
 async function ingest(file: string, onError: 'skip' | 'fail' = 'fail'): Promise<Store> {
@@ -123,17 +123,8 @@ describe('meridian network (CLI)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   async function meridian(...argv: string[]) {
-    let stdout = ''
-    let stderr = ''
-    const context: Partial<Context> = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      env: {},
-      cwd: dir,
-      interactive: false,
-      now: () => new Date('2026-01-01T00:00:00Z'),
-    }
-    return { code: await main(argv, context), stdout: () => stdout, stderr: () => stderr }
+    const { code, stdout, stderr } = await runCli(dir, argv)
+    return { code, stdout: () => stdout, stderr: () => stderr }
   }
 
   const WOS = `FN Clarivate Analytics Web of Science
