@@ -1,4 +1,5 @@
 import { t, tMaybe } from '../i18n/i18n.js'
+import { updateParams } from '../lib/route.js'
 
 /** A labelled select; options are `[value, label]` pairs. */
 export function Select(props: {
@@ -79,4 +80,24 @@ export function yearsParam(from: string, to: string, all: readonly number[]): st
   const first = from || String(all[0] ?? to)
   const last = to || String(all[all.length - 1] ?? from)
   return Number(first) <= Number(last) ? `${first}-${last}` : `${last}-${first}`
+}
+
+/** The period and country-policy switches, bound to the view's URL parameters (`from`, `to`, `policy`). */
+export function PeriodPolicyParams(props: {
+  readonly years: readonly number[]
+  readonly from: string
+  readonly to: string
+  readonly policy: string
+}) {
+  return (
+    <>
+      <PeriodSelect
+        years={props.years}
+        from={props.from}
+        to={props.to}
+        onChange={(from, to) => updateParams({ from, to })}
+      />
+      <PolicySelect value={props.policy} onChange={(policy) => updateParams({ policy })} />
+    </>
+  )
 }

@@ -2,9 +2,10 @@ import * as Plot from '@observablehq/plot'
 import { useState } from 'preact/hooks'
 import { api } from '../api/client.js'
 import type { MatrixResult, Status } from '../api/types.js'
-import { PeriodSelect, PolicySelect, Select, yearsParam } from '../components/controls.js'
+import { PeriodPolicyParams, Select, yearsParam } from '../components/controls.js'
 import { Panel } from '../components/panel.js'
 import { PlotChart } from '../components/plot-chart.js'
+import { yearLine } from '../components/year-line.js'
 import { StatusView } from '../components/status-view.js'
 import { countryName, formatNumber, formatPercent, getLang, t, tMaybe } from '../i18n/i18n.js'
 import { cliCommand } from '../lib/cli.js'
@@ -88,13 +89,7 @@ export function BilateralView(props: {
           options={NORMALIZATIONS.map((n) => [n, t(`norm.${n}`)] as const)}
           onChange={(value) => updateParams({ norm: value })}
         />
-        <PeriodSelect
-          years={years}
-          from={from}
-          to={to}
-          onChange={(f, tt) => updateParams({ from: f, to: tt })}
-        />
-        <PolicySelect value={policy} onChange={(value) => updateParams({ policy: value })} />
+        <PeriodPolicyParams years={years} from={from} to={to} policy={policy} />
       </div>
       <div class="grid">
         <StatusView loaded={matrix}>
@@ -297,16 +292,12 @@ function PairView(props: {
               label={title}
               deps={[pair, getLang()]}
               build={(width) =>
-                Plot.plot({
+                yearLine(pair.rows, {
                   width,
-                  height: 240,
-                  marginLeft: 50,
-                  x: { label: t('col.year'), tickFormat: 'd' },
-                  y: { label: t('col.copublications'), grid: true, zero: true },
-                  marks: [
-                    Plot.lineY(pair.rows, { x: 'year', y: 'copublications', stroke: CATEGORICAL[0] }),
-                    Plot.dot(pair.rows, { x: 'year', y: 'copublications', fill: CATEGORICAL[0], tip: true }),
-                  ],
+                  y: 'copublications',
+                  xLabel: t('col.year'),
+                  yLabel: t('col.copublications'),
+                  color: CATEGORICAL[0],
                 })
               }
             />

@@ -1,6 +1,6 @@
 import { api } from '../api/client.js'
 import type { Status } from '../api/types.js'
-import { PeriodSelect, PolicySelect, Select, yearsParam } from '../components/controls.js'
+import { PeriodPolicyParams, Select, yearsParam } from '../components/controls.js'
 import { StatusView } from '../components/status-view.js'
 import { countryName, t } from '../i18n/i18n.js'
 import { updateParams } from '../lib/route.js'
@@ -37,13 +37,7 @@ export function CountryView(props: {
             />
           )}
         </StatusView>
-        <PeriodSelect
-          years={years}
-          from={from}
-          to={to}
-          onChange={(f, tt) => updateParams({ from: f, to: tt })}
-        />
-        <PolicySelect value={policy} onChange={(value) => updateParams({ policy: value })} />
+        <PeriodPolicyParams years={years} from={from} to={to} policy={policy} />
       </div>
       <StatusView loaded={profile}>
         {(value) => (

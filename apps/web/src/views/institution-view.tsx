@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api/client.js'
 import type { InstitutionProfile, InstitutionsPage, Status } from '../api/types.js'
-import { PeriodSelect, PolicySelect, yearsParam } from '../components/controls.js'
+import { PeriodPolicyParams, yearsParam } from '../components/controls.js'
 import { StatusView } from '../components/status-view.js'
 import { countryName, formatNumber, t, tMaybe } from '../i18n/i18n.js'
 import { institutionHref, updateParams } from '../lib/route.js'
@@ -50,13 +50,7 @@ export function InstitutionView(props: {
           </label>
           <button type="submit">{t('institution.find')}</button>
         </form>
-        <PeriodSelect
-          years={years}
-          from={from}
-          to={to}
-          onChange={(f, tt) => updateParams({ from: f, to: tt })}
-        />
-        <PolicySelect value={policy} onChange={(value) => updateParams({ policy: value })} />
+        <PeriodPolicyParams years={years} from={from} to={to} policy={policy} />
       </div>
       {q || !id ? <Results q={q} /> : null}
       {id ? <Profile id={id} query={query} /> : null}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { api } from '../api/client.js'
 import type { NetworkResult, Status } from '../api/types.js'
-import { PeriodSelect, PolicySelect, Select, yearsParam } from '../components/controls.js'
+import { PeriodPolicyParams, Select, yearsParam } from '../components/controls.js'
 import { MethodCard } from '../components/method-card.js'
 import { StatusView } from '../components/status-view.js'
 import { countryName, formatNumber, t } from '../i18n/i18n.js'
@@ -77,13 +77,7 @@ export function NetworkView(props: {
           </label>
           <button type="submit">{t('control.apply')}</button>
         </form>
-        <PeriodSelect
-          years={years}
-          from={from}
-          to={to}
-          onChange={(f, tt) => updateParams({ from: f, to: tt })}
-        />
-        <PolicySelect value={policy} onChange={(value) => updateParams({ policy: value })} />
+        <PeriodPolicyParams years={years} from={from} to={to} policy={policy} />
       </div>
       <StatusView loaded={loaded}>
         {(network) => <Explorer network={network} level={level} search={params.q ?? ''} query={query} />}

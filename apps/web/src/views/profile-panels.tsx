@@ -3,6 +3,7 @@ import type { Params } from '../api/client.js'
 import type { ProfileBody } from '../api/types.js'
 import { Panel } from '../components/panel.js'
 import { PlotChart } from '../components/plot-chart.js'
+import { yearLine } from '../components/year-line.js'
 import { formatNumber, formatPercent, getLang, t } from '../i18n/i18n.js'
 import { CATEGORICAL } from '../lib/palette.js'
 import { HighlyCitedPanel, IndustryPanel } from './share-panels.js'
@@ -75,16 +76,12 @@ export function ProfilePanels(props: {
             label={t('country.output')}
             deps={[profile, lang]}
             build={(width) =>
-              Plot.plot({
+              yearLine(profile.output, {
                 width,
-                height: 240,
-                marginLeft: 50,
-                x: { label: t('col.year'), tickFormat: 'd' },
-                y: { label: t('col.works'), grid: true, zero: true },
-                marks: [
-                  Plot.lineY(profile.output, { x: 'year', y: 'value', stroke: CATEGORICAL[0] }),
-                  Plot.dot(profile.output, { x: 'year', y: 'value', fill: CATEGORICAL[0], tip: true }),
-                ],
+                y: 'value',
+                xLabel: t('col.year'),
+                yLabel: t('col.works'),
+                color: CATEGORICAL[0],
               })
             }
           />
@@ -104,21 +101,13 @@ export function ProfilePanels(props: {
             label={t('country.intl')}
             deps={[profile, lang]}
             build={(width) =>
-              Plot.plot({
+              yearLine(profile.internationalShare, {
                 width,
-                height: 240,
-                marginLeft: 50,
-                x: { label: t('col.year'), tickFormat: 'd' },
-                y: { label: t('col.share'), grid: true, percent: true, zero: true },
-                marks: [
-                  Plot.lineY(profile.internationalShare, { x: 'year', y: 'value', stroke: CATEGORICAL[5] }),
-                  Plot.dot(profile.internationalShare, {
-                    x: 'year',
-                    y: 'value',
-                    fill: CATEGORICAL[5],
-                    tip: true,
-                  }),
-                ],
+                y: 'value',
+                xLabel: t('col.year'),
+                yLabel: t('col.share'),
+                color: CATEGORICAL[5],
+                percent: true,
               })
             }
           />
