@@ -9,6 +9,7 @@ import { networkCommand } from './commands/network.js'
 import { serveCommand } from './commands/serve.js'
 import { registryCommand } from './commands/registry.js'
 import { affiliationsCommand } from './commands/affiliations.js'
+import { curateCommand } from './commands/curate.js'
 import type { Context } from './context.js'
 import { EXIT, EXIT_BY_CODE } from './exit-codes.js'
 
@@ -30,6 +31,7 @@ export function program(context: Context): Command {
     serveCommand(context),
     registryCommand(context),
     affiliationsCommand(context),
+    curateCommand(context),
   ]) {
     root.addCommand(
       command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),

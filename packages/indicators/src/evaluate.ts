@@ -171,7 +171,7 @@ export async function evaluate<Stamp = unknown>(
 ): Promise<IndicatorResult<Stamp>> {
   const options = normalizeOptions(input, definition)
   const withIntervals = options.intervals && definition.sample !== undefined
-  const [rows, [coverage], samples] = await Promise.all([
+  const [rows, coverage, samples] = await Promise.all([
     runner.all(definition.query(options)),
     runner.all(coverageQuery(options)),
     withIntervals && definition.sample ? runner.all(definition.sample(options)) : Promise.resolve(null),

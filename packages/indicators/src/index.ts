@@ -4,7 +4,7 @@ export type { IndicatorDefinition, IndicatorRow, Reference } from './definition.
 export { defineIndicator } from './definition.js'
 export type { Counting, Level, YearRange, IndicatorOptions, IndicatorOptionsInput } from './options.js'
 export { COUNTINGS, LEVELS, normalizeGroups, normalizeOptions, parseYears } from './options.js'
-export type { Coverage } from './coverage.js'
+export type { Coverage, SourceCoverage } from './coverage.js'
 export type { Method, IndicatorResult } from './evaluate.js'
 export { evaluate, describe } from './evaluate.js'
 export { INDICATORS, indicator } from './catalogue.js'

@@ -1,3 +1,5 @@
 export { readLines, readHead, isGzip, writeLines } from './lines.js'
 export { ingestFiles, detectFile } from './ingest-files.js'
 export type { WorkSink, OnError, IngestFilesOptions, IngestFilesReport, FileReport } from './ingest-files.js'
+export { isZip, listZipEntries, openZipEntry } from './zip.js'
+export type { ZipEntry } from './zip.js'

@@ -34,6 +34,11 @@ export interface FileReport {
   readonly format: SourceFormat
   readonly records: number
   readonly problems: number
+  /**
+   * Works with no affiliation at all (no address, institution or country for any author): they can have no
+   * country. Lens exports, for one, carry no affiliations.
+   */
+  readonly withoutAffiliations: number
 }
 
 /** What was read from all files. */
@@ -42,6 +47,12 @@ export interface IngestFilesReport {
   readonly records: number
   readonly problems: readonly RecordProblem[]
 }
+
+const hasAffiliation = (work: Work): boolean =>
+  work.correspondingAddress !== null ||
+  work.authorships.some((a) =>
+    a.affiliations.some((f) => f.raw !== null || f.institution !== null || f.country !== null),
+  )
 
 /** Detect each file's format by content; throws `UNKNOWN_FORMAT` naming the file. */
 export async function detectFile(path: string, name = path): Promise<SourceFormat> {
@@ -74,6 +85,7 @@ export async function ingestFiles(
   for (const { path, at, format } of formats) {
     let records = 0
     let bad = 0
+    let bare = 0
     for await (const item of readerFor(format)(readLines(at), { file: path })) {
       if (item.kind === 'problem') {
         bad++
@@ -94,11 +106,12 @@ export async function ingestFiles(
         continue
       }
       sink.add(item.work)
+      if (!hasAffiliation(item.work)) bare++
       records++
       total++
       if (total % every === 0) options.onProgress?.({ file: path, records, total })
     }
-    files.push({ file: path, format, records, problems: bad })
+    files.push({ file: path, format, records, problems: bad, withoutAffiliations: bare })
     options.onProgress?.({ file: path, records, total })
   }
   return { files, records: total, problems }

@@ -20,29 +20,29 @@ function mapped(policy: CountryPolicy, column: string): Sql {
  * Author-level fractional weight: each author with a known country gets 1/n (n = such authors on the work),
  * split equally over that author's affiliations with a known country, so a work's weights sum to 1.
  */
-function countryFacts(policy: CountryPolicy, ingestId: number): Sql {
+function countryFacts(policy: CountryPolicy, revision: number): Sql {
   const bx = policy.extraction === 'bibliometrix'
   return sql`INSERT INTO work_countries
     WITH aff AS (
       SELECT a.work_id, a.position, ${mapped(policy, 'a.country')} AS country
       FROM affiliations a JOIN works w ON w.work_id = a.work_id
-      WHERE w.ingest_id = ${ingestId} AND a.position >= 0 AND a.country IS NOT NULL
+      WHERE w.facts_revision = ${revision} AND a.position >= 0 AND a.country IS NOT NULL
     ),
     known AS (SELECT * FROM aff WHERE country IS NOT NULL),
     per_author AS (SELECT work_id, position, count(*) AS n_aff FROM known GROUP BY work_id, position),
     per_work AS (SELECT work_id, count(*) AS n_auth FROM per_author GROUP BY work_id),
     last_pos AS (
       SELECT au.work_id, max(au.position) AS last_position FROM authorships au JOIN works w ON w.work_id = au.work_id
-      WHERE w.ingest_id = ${ingestId} GROUP BY au.work_id
+      WHERE w.facts_revision = ${revision} GROUP BY au.work_id
     ),
     flagged AS (
       SELECT au.work_id, au.position FROM authorships au JOIN works w ON w.work_id = au.work_id
-      WHERE w.ingest_id = ${ingestId} AND au.is_corresponding
+      WHERE w.facts_revision = ${revision} AND au.is_corresponding
     ),
     reprint AS (
       SELECT DISTINCT a.work_id, ${mapped(policy, 'a.country')} AS country
       FROM affiliations a JOIN works w ON w.work_id = a.work_id
-      WHERE w.ingest_id = ${ingestId} AND a.position = -1 AND a.country IS NOT NULL
+      WHERE w.facts_revision = ${revision} AND a.position = -1 AND a.country IS NOT NULL
     ),
     per_country AS (
       SELECT k.work_id, k.country,
@@ -71,7 +71,7 @@ function countryFacts(policy: CountryPolicy, ingestId: number): Sql {
     )
     ${
       bx
-        ? bibliometrixCountries(policy, ingestId)
+        ? bibliometrixCountries(policy, revision)
         : sql`SELECT ${policy.id}, work_id, year, country, fractional, authors, is_first, is_last, is_corresponding,
         n_countries FROM ours`
     }`
@@ -81,10 +81,10 @@ function countryFacts(policy: CountryPolicy, ingestId: number): Sql {
  * The `bibliometrix` extraction: works bibliometrix can read (WoS) get the countries its extraction reports
  * (fractional weight split equally, as it has no author-level fractional counting); roles come from ours.
  */
-function bibliometrixCountries(policy: CountryPolicy, ingestId: number): Sql {
+function bibliometrixCountries(policy: CountryPolicy, revision: number): Sql {
   const role = (name: string) => sql`SELECT DISTINCT b.work_id, ${mapped(policy, 'b.country')} AS country
     FROM work_bibliometrix b JOIN works w ON w.work_id = b.work_id
-    WHERE w.ingest_id = ${ingestId} AND b.role = ${name}`
+    WHERE w.facts_revision = ${revision} AND b.role = ${name}`
   return sql`, bx AS (SELECT * FROM (${role('country')}) t WHERE country IS NOT NULL),
     bx_n AS (SELECT work_id, count(*) AS n_countries FROM bx GROUP BY work_id),
     bx_corresponding AS (SELECT * FROM (${role('corresponding')}) t WHERE country IS NOT NULL)
@@ -103,12 +103,12 @@ function bibliometrixCountries(policy: CountryPolicy, ingestId: number): Sql {
  * collaboration type, industry flags, and the corresponding-author country (the reprint address, else the
  * authors flagged corresponding, else the first address: the policy bibliometrix uses).
  */
-function workFacts(policy: CountryPolicy, ingestId: number): Sql {
+function workFacts(policy: CountryPolicy, revision: number): Sql {
   // Under the bibliometrix extraction, works it can read take its corresponding country, with no fallback.
   const bx = policy.extraction === 'bibliometrix'
   const ownCorresponding = bx ? raw('NOT has_bibliometrix') : raw('true')
   return sql`INSERT INTO work_facts
-    WITH w AS (SELECT work_id, year, has_bibliometrix FROM works WHERE ingest_id = ${ingestId}),
+    WITH w AS (SELECT work_id, year, has_bibliometrix, source, authors_truncated FROM works WHERE facts_revision = ${revision}),
     bx AS (
       SELECT b.work_id, min(${mapped(policy, 'b.country')}) AS country FROM work_bibliometrix b JOIN w ON w.work_id = b.work_id
       WHERE ${bx ? raw('true') : raw('false')} AND b.role = 'corresponding' GROUP BY b.work_id
@@ -184,7 +184,8 @@ function workFacts(policy: CountryPolicy, ingestId: number): Sql {
       coalesce(bx.country, reprint.country, flagged.country, first_address.country),
       CASE WHEN bx.country IS NOT NULL THEN 'bibliometrix' WHEN reprint.country IS NOT NULL THEN 'reprint'
         WHEN flagged.country IS NOT NULL THEN 'flagged' WHEN first_address.country IS NOT NULL THEN 'first-address' END,
-      works.cited_by, primary_field.field, coalesce(geo_n.geocoded, 0), distance.max_km
+      works.cited_by, primary_field.field, coalesce(geo_n.geocoded, 0), distance.max_km, w.source,
+      coalesce(inst.n_institutions, 0) > 0 OR coalesce(wc.n_countries, 0) > 0, w.authors_truncated
     FROM w
     LEFT JOIN wc ON wc.work_id = w.work_id
     LEFT JOIN inst ON inst.work_id = w.work_id
@@ -203,21 +204,21 @@ function workFacts(policy: CountryPolicy, ingestId: number): Sql {
  * Per-work, per-institution facts (institutions do not depend on the country policy). Fractional weights as
  * for countries, over the authors with at least one institution.
  */
-function institutionFacts(ingestId: number): Sql {
+function institutionFacts(revision: number): Sql {
   return sql`INSERT INTO work_institutions
     WITH known AS (
       SELECT a.work_id, a.position, a.institution_key FROM affiliations a JOIN works w ON w.work_id = a.work_id
-      WHERE w.ingest_id = ${ingestId} AND a.position >= 0 AND a.institution_key IS NOT NULL
+      WHERE w.facts_revision = ${revision} AND a.position >= 0 AND a.institution_key IS NOT NULL
     ),
     per_author AS (SELECT work_id, position, count(*) AS n_aff FROM known GROUP BY work_id, position),
     per_work AS (SELECT work_id, count(*) AS n_auth FROM per_author GROUP BY work_id),
     authors AS (
       SELECT au.work_id, max(au.position) AS last_position
-      FROM authorships au JOIN works w ON w.work_id = au.work_id WHERE w.ingest_id = ${ingestId} GROUP BY au.work_id
+      FROM authorships au JOIN works w ON w.work_id = au.work_id WHERE w.facts_revision = ${revision} GROUP BY au.work_id
     ),
     flagged AS (
       SELECT au.work_id, au.position FROM authorships au JOIN works w ON w.work_id = au.work_id
-      WHERE w.ingest_id = ${ingestId} AND au.is_corresponding
+      WHERE w.facts_revision = ${revision} AND au.is_corresponding
     )
     SELECT k.work_id, w.year, k.institution_key, sum(1.0 / (pw.n_auth * pa.n_aff)), count(DISTINCT k.position),
       max(CASE WHEN k.position = 0 THEN 1 ELSE 0 END) = 1,
@@ -232,11 +233,18 @@ function institutionFacts(ingestId: number): Sql {
     GROUP BY k.work_id, w.year, k.institution_key`
 }
 
-/** Compute the facts of one ingest run's works under every known country policy. */
-export async function computeFacts(db: Database, ingestId: number): Promise<void> {
-  await db.all(institutionFacts(ingestId))
+/**
+ * Compute the facts of the works marked with `facts_revision = revision` (added or changed by one operation)
+ * under every known country policy, replacing any facts they had.
+ */
+export async function computeFacts(db: Database, revision: number): Promise<void> {
+  for (const table of ['work_facts', 'work_countries', 'work_institutions'])
+    await db.all(
+      sql`DELETE FROM ${raw(table)} WHERE work_id IN (SELECT work_id FROM works WHERE facts_revision = ${revision})`,
+    )
+  await db.all(institutionFacts(revision))
   for (const policy of Object.values(COUNTRY_POLICIES)) {
-    await db.all(countryFacts(policy, ingestId))
-    await db.all(workFacts(policy, ingestId))
+    await db.all(countryFacts(policy, revision))
+    await db.all(workFacts(policy, revision))
   }
 }

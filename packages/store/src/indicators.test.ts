@@ -195,6 +195,18 @@ describe('indicators on DuckDB, hand-computed', () => {
       lastAuthorKnown: 3,
       correspondingAuthorKnown: 2,
       worksWithoutYear: 0,
+      worksWithAffiliations: 3,
+      worksWithTruncatedAuthors: 0,
+      sources: [
+        {
+          source: 'openalex',
+          works: 3,
+          worksWithAffiliations: 3,
+          worksWithCountry: 3,
+          correspondingAuthorKnown: 2,
+          worksWithTruncatedAuthors: 0,
+        },
+      ],
     })
     expect(describeMethod(indicator('output'), { counting: 'fractional' }).sql).toContain('sum(u.fractional)')
   })

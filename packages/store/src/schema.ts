@@ -1,5 +1,5 @@
 /** Bumped when the tables change shape; a store of another version is refused, not misread. */
-export const SCHEMA_VERSION = '1'
+export const SCHEMA_VERSION = '2'
 
 /** Canonical tables and per-work facts. No indexes: every lookup is a set-based join at ingest time. */
 export const SCHEMA = [
@@ -9,22 +9,35 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS works (work_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
      scopus_eid VARCHAR, pmid VARCHAR, year INTEGER, doc_type VARCHAR, source_title VARCHAR, title VARCHAR,
      cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
-     file VARCHAR, line INTEGER, ingest_id INTEGER, has_bibliometrix BOOLEAN)`,
+     file VARCHAR, line INTEGER, ingest_id INTEGER, has_bibliometrix BOOLEAN, fuzzy_key VARCHAR,
+     facts_revision INTEGER)`,
+  // Every record read that became or joined a work: the first ('new'), or merged by an identifier or the fuzzy key.
+  `CREATE TABLE IF NOT EXISTS work_records (work_id BIGINT, ingest_id INTEGER, source VARCHAR, format VARCHAR,
+     file VARCHAR, line INTEGER, basis VARCHAR, reason VARCHAR, fuzzy_key VARCHAR)`,
+  // Which record gave a merged work's affiliations and its citation count (the precedence in ARCHITECTURE.md).
+  `CREATE TABLE IF NOT EXISTS work_field_sources (work_id BIGINT, field VARCHAR, source VARCHAR, format VARCHAR,
+     file VARCHAR, line INTEGER)`,
   // What bibliometrix's own extraction reports (WoS records): role 'country' (AU_CO) or 'corresponding' (AU1_CO).
   `CREATE TABLE IF NOT EXISTS work_bibliometrix (work_id BIGINT, country VARCHAR, role VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS work_fields (work_id BIGINT, position INTEGER, field VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS authorships (work_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
-  // position -1 holds the reprint (corresponding) address of sources that give one apart.
+  // position -1 holds the reprint (corresponding) address of sources that give one apart. institution_key and
+  // country are in effect; source_key and source_country are what the record said; basis says which won
+  // ('source', 'matcher', 'override').
   `CREATE TABLE IF NOT EXISTS affiliations (work_id BIGINT, position INTEGER, seq INTEGER, raw VARCHAR,
-     institution_key VARCHAR, country VARCHAR)`,
+     institution_key VARCHAR, country VARCHAR, source_key VARCHAR, source_country VARCHAR, basis VARCHAR)`,
+  // What the affiliation matcher or an override said about each distinct affiliation string.
+  `CREATE TABLE IF NOT EXISTS affiliation_matches (raw VARCHAR, ror VARCHAR, country VARCHAR,
+     confidence DOUBLE, reason VARCHAR, basis VARCHAR, string_country VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS institutions (institution_key VARCHAR, ror VARCHAR, openalex_id VARCHAR,
      name VARCHAR, type VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)`,
   `CREATE TABLE IF NOT EXISTS work_facts (policy VARCHAR, work_id BIGINT, year INTEGER, n_countries INTEGER,
      n_institutions INTEGER, n_authors INTEGER, collab_type VARCHAR, intl_class VARCHAR, industry BOOLEAN,
      academia_industry BOOLEAN, first_known BOOLEAN, last_known BOOLEAN, corresponding_known BOOLEAN,
      corresponding_country VARCHAR, corresponding_basis VARCHAR, cited_by INTEGER, primary_field VARCHAR,
-     geocoded INTEGER, max_distance_km DOUBLE)`,
+     geocoded INTEGER, max_distance_km DOUBLE, source VARCHAR, has_affiliations BOOLEAN,
+     authors_truncated BOOLEAN)`,
   // Institution -> the top of its ROR parent chain, from the last registry loaded (institution roll-up).
   `CREATE TABLE IF NOT EXISTS institution_rollup (institution_key VARCHAR, top_key VARCHAR)`,
   // Per work and institution (no policy: institutions do not depend on it). Fractional as for countries.
@@ -43,7 +56,7 @@ export const STAGING = [
   `CREATE TABLE s_works (tmp_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
      scopus_eid VARCHAR, pmid VARCHAR, year INTEGER, doc_type VARCHAR, source_title VARCHAR, title VARCHAR,
      cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
-     file VARCHAR, line INTEGER, has_bibliometrix BOOLEAN)`,
+     file VARCHAR, line INTEGER, has_bibliometrix BOOLEAN, fuzzy_key VARCHAR)`,
   `CREATE TABLE s_bibliometrix (tmp_id BIGINT, country VARCHAR, role VARCHAR)`,
   `CREATE TABLE s_fields (tmp_id BIGINT, position INTEGER, field VARCHAR)`,
   `CREATE TABLE s_authorships (tmp_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,

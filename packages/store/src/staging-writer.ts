@@ -1,5 +1,6 @@
 import type { Institution, Work } from '@meridian/model'
 import type { Appender } from './duckdb.js'
+import { fuzzyKey } from './fuzzy-key.js'
 
 /** The key an institution is stored under: its ROR id, else its OpenAlex id; `null` when it has neither. */
 export function institutionKey(institution: Institution | null): string | null {
@@ -60,6 +61,7 @@ export class StagingWriter {
     works.appendVarchar(work.provenance.file)
     works.appendInteger(work.provenance.line)
     works.appendBoolean(work.bibliometrix !== null)
+    text(works, fuzzyKey(work))
     works.endRow()
 
     if (work.bibliometrix) {

@@ -151,6 +151,8 @@ describe('Store', () => {
       works: 4,
       registry: null,
       synthetic: false,
+      revision: 1,
+      overrides: null,
     })
   })
 })

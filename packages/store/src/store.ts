@@ -2,11 +2,13 @@ import { MeridianError, type Work } from '@meridian/model'
 import { sql, type SqlRunner } from '@meridian/indicators'
 import { Database } from './duckdb.js'
 import { computeFacts } from './facts.js'
-import { mergeStaging, type MergeCounts } from './merge.js'
+import { mergeStaging, readMergeLog, type MergeCounts, type MergeEntry } from './merge.js'
+import { applyCorrections, type CorrectionCounts, type Corrections } from './corrections.js'
 import { SCHEMA, SCHEMA_VERSION, STAGING, STAGING_TABLES } from './schema.js'
 import { StagingWriter } from './staging-writer.js'
 import { readDataVersion, type DataVersion } from './data-version.js'
 import { readStatus, type StoreStatus } from './status.js'
+import { readAppliedFixes, readCurationCases, type AppliedFix, type CurationCase } from './curation.js'
 
 /** Options of `openStore`. */
 export interface OpenStoreOptions {
@@ -22,6 +24,18 @@ export interface OpenStoreOptions {
 export interface IngestCounts extends MergeCounts {
   readonly ingestId: number
   readonly recordsRead: number
+  /** Records merged into works, with the key that matched and the fields they gave. */
+  readonly merges: readonly MergeEntry[]
+  /** Affiliation strings matched or overridden and works corrected, when corrections were given. */
+  readonly corrections: CorrectionCounts | null
+}
+
+/** The overrides file in effect: applied at every ingest until replaced. */
+export interface StoredOverrides {
+  readonly file: string
+  readonly sha256: string
+  readonly text: string
+  readonly appliedAt: string
 }
 
 /** One ingest run: add works, then `commit` (all of them) or `rollback` (none). */
@@ -32,8 +46,21 @@ export interface IngestRun {
     readonly files: readonly string[]
     readonly problems: number
     readonly now: Date
+    /** Affiliation matching and overrides, applied to the new and changed works before their facts. */
+    readonly corrections?: Corrections
   }): Promise<IngestCounts>
   rollback(): Promise<void>
+}
+
+/** The next data revision: every operation that changes data takes one, and marks the works it changed. */
+async function nextRevision(db: Database): Promise<number> {
+  const [row] = await db.all(
+    sql`SELECT coalesce(max(CAST(value AS INTEGER)), 0) + 1 AS next FROM meta WHERE key = 'revision'`,
+  )
+  const next = Number(row?.next ?? 1)
+  await db.all(sql`DELETE FROM meta WHERE key = 'revision'`)
+  await db.all(sql`INSERT INTO meta VALUES ('revision', ${String(next)})`)
+  return next
 }
 
 /** The embedded store: canonical works, per-work facts, and a `SqlRunner` for indicators. */
@@ -90,17 +117,22 @@ export class Store {
         get staged() {
           return writer.count
         },
-        commit: async ({ files, problems, now }) => {
+        commit: async ({ files, problems, now, corrections }) => {
           finish()
           const [row] = await db.all(sql`SELECT coalesce(max(ingest_id), 0) + 1 AS id FROM ingests`)
           const ingestId = Number(row?.id ?? 1)
-          const counts = await mergeStaging(db, ingestId)
-          await computeFacts(db, ingestId)
+          const revision = await nextRevision(db)
+          const counts = await mergeStaging(db, ingestId, revision)
+          const corrected = corrections
+            ? await applyCorrections(db, corrections, { revision, all: false, fresh: false })
+            : null
+          await computeFacts(db, revision)
+          const merges = await readMergeLog(db, ingestId)
           await db.all(sql`INSERT INTO ingests VALUES (${ingestId}, ${now.toISOString()}, ${JSON.stringify(files)},
             ${writer.count}, ${counts.added}, ${counts.duplicatesOfStore + counts.duplicatesInRun}, ${problems})`)
           for (const t of STAGING_TABLES) await db.exec(`DROP TABLE ${t}`)
           await db.exec('COMMIT')
-          return { ingestId, recordsRead: writer.count, ...counts }
+          return { ingestId, recordsRead: writer.count, ...counts, merges, corrections: corrected }
         },
         rollback: async () => {
           try {
@@ -147,6 +179,69 @@ export class Store {
       await db.exec('ROLLBACK')
       throw error
     }
+  }
+
+  /**
+   * Resolve every affiliation string again (after a new registry or new overrides) and re-apply work
+   * corrections, in one transaction; facts are recomputed for the works whose affiliations changed. With
+   * `overrides`, they replace the stored overrides file.
+   */
+  async applyCorrections(
+    corrections: Corrections,
+    options: { readonly overrides?: Omit<StoredOverrides, 'appliedAt'>; readonly now: Date },
+  ): Promise<CorrectionCounts & { readonly worksChanged: number }> {
+    const db = this.db
+    await db.exec('BEGIN TRANSACTION')
+    try {
+      const revision = await nextRevision(db)
+      await db.exec(`CREATE TEMP TABLE a_before AS
+        SELECT work_id, position, seq, institution_key, country FROM affiliations`)
+      const counts = await applyCorrections(db, corrections, { revision, all: true, fresh: true })
+      await db.all(sql`UPDATE works SET facts_revision = ${revision} WHERE work_id IN (
+        SELECT work_id FROM (
+          (SELECT work_id, position, seq, institution_key, country FROM affiliations
+            EXCEPT SELECT * FROM a_before)
+          UNION ALL
+          (SELECT * FROM a_before EXCEPT SELECT work_id, position, seq, institution_key, country FROM affiliations)
+        ) d)`)
+      await db.exec('DROP TABLE a_before')
+      const [changed] = await db.all(sql`SELECT count(*) AS n FROM works WHERE facts_revision = ${revision}`)
+      await computeFacts(db, revision)
+      if (options.overrides) {
+        await db.all(sql`DELETE FROM meta WHERE key = 'overrides'`)
+        const stored = { ...options.overrides, appliedAt: options.now.toISOString() }
+        await db.all(sql`INSERT INTO meta VALUES ('overrides', ${JSON.stringify(stored)})`)
+      }
+      await db.exec('COMMIT')
+      return { ...counts, worksChanged: Number(changed?.n ?? 0) }
+    } catch (error) {
+      await db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  /**
+   * Cases for a curator: matched strings whose organisation's country differs from the string's, matches below
+   * `lowConfidence` (default 0.9), and works with no country; at most `limit` (default 100) of each.
+   */
+  curationCases(
+    options: { readonly lowConfidence?: number; readonly limit?: number } = {},
+  ): Promise<CurationCase[]> {
+    return readCurationCases(this.db, {
+      lowConfidence: options.lowConfidence ?? 0.9,
+      limit: options.limit ?? 100,
+    })
+  }
+
+  /** The affiliation overrides in effect, per string they changed: the fixes to send upstream. */
+  appliedFixes(): Promise<AppliedFix[]> {
+    return readAppliedFixes(this.db)
+  }
+
+  /** The overrides file applied last, or `null`. */
+  async overrides(): Promise<StoredOverrides | null> {
+    const [row] = await this.db.all(sql`SELECT value FROM meta WHERE key = 'overrides'`)
+    return typeof row?.value === 'string' ? (JSON.parse(row.value) as StoredOverrides) : null
   }
 
   /** Works, countries and sources in the store. */

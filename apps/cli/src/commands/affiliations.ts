@@ -6,6 +6,8 @@ import { ERROR_CODES, MeridianError } from '@meridian/model'
 import { DEFAULT_THRESHOLD, createMatcher, readRorRegistry } from '@meridian/ror'
 import { storeDir, type Context } from '../context.js'
 import { REGISTRY_FILE } from './registry.js'
+import { correctionsFor } from '../corrections.js'
+import { openStore } from '../open-store.js'
 
 function stdinLines(context: Context): AsyncIterable<string> {
   return context.stdin ?? createInterface({ input: process.stdin, crlfDelay: Infinity })
@@ -57,6 +59,31 @@ export function affiliationsCommand(context: Context): Command {
         }
       }
       if (out.length > 0) context.stdout(out.join('\n') + '\n')
+    })
+  affiliations
+    .command('rematch')
+    .description(
+      "match every affiliation string of the store again with the store's ROR registry and overrides (after `registry load`), recomputing the facts of the works that change",
+    )
+    .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
+    .action(async (flags: { store?: string }) => {
+      const dir = storeDir(context, flags.store)
+      const store = await openStore(context, dir, 'write')
+      try {
+        const corrections = await correctionsFor(dir, store)
+        if (!corrections)
+          throw new MeridianError(
+            ERROR_CODES.STORE_UNAVAILABLE,
+            `affiliations rematch: no ROR registry and no overrides in ${JSON.stringify(dir)}; run \`meridian registry load <dump>\` first`,
+          )
+        const counts = await store.applyCorrections(corrections, { now: context.now() })
+        context.stdout(
+          `${counts.strings} affiliation string(s) resolved: ${counts.matched} matched to ROR, ${counts.overridden} by overrides; ` +
+            `${counts.worksChanged} work(s) changed\n`,
+        )
+      } finally {
+        store.close()
+      }
     })
   return affiliations
 }

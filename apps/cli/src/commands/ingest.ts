@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import { ingestFiles, type OnError } from '@meridian/io'
 import { formatProblem } from '@meridian/model'
 import { storeDir, type Context } from '../context.js'
+import { correctionsFor } from '../corrections.js'
 import { table } from '../format/table.js'
 import { openStore } from '../open-store.js'
 import { progress } from '../progress.js'
@@ -11,13 +12,14 @@ interface IngestFlags {
   readonly onError: OnError
   readonly quiet?: boolean
   readonly format: string
+  readonly report?: boolean
 }
 
 /** `meridian ingest <files...>`: read files into the store in one transaction. */
 export function ingestCommand(context: Context): Command {
   return new Command('ingest')
     .description(
-      'read OpenAlex (JSONL, .gz, API pages) and Web of Science (plain text, tab-delimited) files into the store, in one transaction',
+      'read bibliographic files (OpenAlex, Web of Science, Scopus, PubMed, Crossref, Lens, Dimensions, RIS) into the store, in one transaction, merging records of one work',
     )
     .argument('<files...>', 'files to read; formats are recognised by content; gzip is read as is')
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
@@ -30,9 +32,14 @@ export function ingestCommand(context: Context): Command {
         .default('skip'),
     )
     .option('--quiet', 'no progress and no per-record problems on stderr')
+    .option(
+      '--report',
+      'also list every record merged into a work (which key matched, why, what it gave) and every record skipped',
+    )
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
     .action(async (files: string[], flags: IngestFlags) => {
-      const store = await openStore(context, storeDir(context, flags.store), 'write')
+      const dir = storeDir(context, flags.store)
+      const store = await openStore(context, dir, 'write')
       const bar = progress(context, flags.quiet ?? false)
       const run = await store.beginIngest()
       try {
@@ -44,27 +51,63 @@ export function ingestCommand(context: Context): Command {
           },
           onProgress: (p) => bar.update(p.total, p.file),
         })
-        const counts = await run.commit({ files, problems: report.problems.length, now: context.now() })
+        const corrections = await correctionsFor(dir, store)
+        const counts = await run.commit({
+          files,
+          problems: report.problems.length,
+          now: context.now(),
+          ...(corrections ? { corrections } : {}),
+        })
         bar.stop()
         const summary = {
           records: report.records,
           added: counts.added,
           duplicatesOfStore: counts.duplicatesOfStore,
           duplicatesInRun: counts.duplicatesInRun,
+          fuzzyMerges: counts.fuzzyMerges,
           skipped: report.problems.length,
+          affiliations: counts.corrections,
         }
         if (flags.format === 'json') {
           context.stdout(
-            JSON.stringify({ ...summary, files: report.files, problems: report.problems }, null, 2) + '\n',
+            JSON.stringify(
+              { ...summary, files: report.files, problems: report.problems, merges: counts.merges },
+              null,
+              2,
+            ) + '\n',
           )
           return
         }
-        context.stdout(
-          table(['file', 'format', 'records', 'problems'], report.files) +
-            `\n${summary.records} records read; ${summary.added} works added; ` +
-            `${summary.duplicatesOfStore} already in the store; ${summary.duplicatesInRun} repeated within this run; ` +
-            `${summary.skipped} bad records skipped\n`,
-        )
+        const lines = [
+          table(['file', 'format', 'records', 'problems', 'withoutAffiliations'], report.files),
+          `${summary.records} records read; ${summary.added} works added; ` +
+            `${summary.duplicatesOfStore} already in the store; ${summary.duplicatesInRun} repeated within this run ` +
+            `(${summary.fuzzyMerges} of them matched by title, year and first author); ` +
+            `${summary.skipped} bad records skipped`,
+        ]
+        for (const f of report.files.filter((f) => f.withoutAffiliations > 0))
+          lines.push(
+            f.withoutAffiliations === f.records
+              ? `note: ${f.file} (${f.format}) gives no affiliations: its ${f.records} works have no country unless another source or an override gives one`
+              : `note: ${f.file}: ${f.withoutAffiliations} of ${f.records} works have no affiliation, hence no country`,
+          )
+        const c = counts.corrections
+        if (c)
+          lines.push(
+            `affiliations: ${c.strings} strings resolved (${c.matched} matched to ROR, ${c.overridden} by overrides); ` +
+              `${c.worksCorrected} work corrections applied`,
+          )
+        if (flags.report) {
+          lines.push('', `merged (${counts.merges.length}):`)
+          for (const m of counts.merges)
+            lines.push(
+              `  ${m.file}:${m.line} (${m.source}) -> ${m.into.file}:${m.into.line} (${m.into.source}): ${m.reason}` +
+                (m.took.length > 0 ? `; gives ${m.took.join(', ')}` : ''),
+            )
+          lines.push('', `skipped (${report.problems.length}):`)
+          for (const p of report.problems) lines.push(`  ${formatProblem(p)}`)
+        }
+        context.stdout(lines.join('\n') + '\n')
       } catch (error) {
         bar.stop()
         await run.rollback()

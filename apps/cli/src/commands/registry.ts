@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib'
 import { Command } from 'commander'
 import { ERROR_CODES, MeridianError, formatProblem } from '@meridian/model'
 import { readRorRegistry, rorV2Line, topAncestors } from '@meridian/ror'
+import { isZip, listZipEntries, openZipEntry } from '@meridian/io'
 import { storeDir, type Context } from '../context.js'
 import { openStore } from '../open-store.js'
 
@@ -25,13 +26,27 @@ async function readDump(path: string): Promise<string> {
       },
     )
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  if (isZip(bytes)) return readZippedDump(path)
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8')
+}
+
+/**
+ * The registry inside a ROR release archive: the schema v2 JSON when there is one (`..._schema_v2.json`), else
+ * the only JSON or JSON Lines file.
+ */
+async function readZippedDump(path: string): Promise<string> {
+  const entries = (await listZipEntries(path)).filter((e) => !e.isDirectory && /\.jsonl?$/i.test(e.name))
+  const entry =
+    entries.find((e) => /schema_v2\.json$/i.test(e.name)) ?? (entries.length === 1 ? entries[0] : undefined)
+  if (!entry)
     throw new MeridianError(
       ERROR_CODES.UNKNOWN_FORMAT,
-      `registry load: ${JSON.stringify(path)} is a zip archive; unzip it and load the .json or .jsonl inside`,
+      `registry load: ${JSON.stringify(path)} holds ${entries.length === 0 ? 'no' : 'several'} JSON file(s) ` +
+        `(${entries.map((e) => e.name).join(', ')}) and no *_schema_v2.json`,
     )
-  }
-  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8')
+  const chunks: Buffer[] = []
+  for await (const chunk of openZipEntry(path, entry)) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** `meridian registry load <dump>`: read a ROR dump (v2 JSONL, v2 or v1 JSON, gzipped or not) into the store. */
@@ -39,7 +54,9 @@ export function registryCommand(context: Context): Command {
   const registry = new Command('registry').description('the ROR organisation registry')
   registry
     .command('load')
-    .description('load a ROR dump (.json, .jsonl, optionally .gz; schema v2 or v1) into the store')
+    .description(
+      'load a ROR dump (.json, .jsonl, optionally .gz, or a ROR release .zip; schema v2 or v1) into the store',
+    )
     .argument('<dump>', 'ROR dump file')
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
     .action(async (dump: string, flags: { store?: string }) => {
@@ -78,7 +95,8 @@ export function registryCommand(context: Context): Command {
       const active = records.filter((r) => r.status === 'active').length
       context.stdout(
         `loaded ${records.length} organisations (${active} active) in ${countries} countries from ${file}` +
-          `${problems.length > 0 ? `; ${problems.length} record(s) skipped` : ''} -> ${target}\n`,
+          `${problems.length > 0 ? `; ${problems.length} record(s) skipped` : ''} -> ${target}\n` +
+          'run `meridian affiliations rematch` to match the affiliations already in the store against it\n',
       )
     })
   return registry

@@ -63,6 +63,12 @@ export function formatResult(
     methodLine(result),
     `coverage: ${c.works} works, ${c.worksWithCountry} with a country, ${c.worksWithoutCountry} without (not in any denominator), ${c.internationalWorks} international` +
       (c.worksWithoutYear ? `; ${c.worksWithoutYear} works without a year left out` : ''),
+    ...c.sources
+      .filter((s) => s.worksWithAffiliations < s.works)
+      .map(
+        (s) =>
+          `coverage: ${s.source}: ${s.works - s.worksWithAffiliations} of ${s.works} works have no affiliation (hence no country)`,
+      ),
     ...(result.method.intervals ? [`intervals: ${result.method.intervals.description}`] : []),
     '',
     table(byCountry ? ['country', 'name', ...columns.slice(1)] : columns, rows),

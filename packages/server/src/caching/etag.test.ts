@@ -8,12 +8,15 @@ const version = {
   works: 10,
   synthetic: true,
   registry: null,
+  revision: 1,
+  overrides: null,
 }
 
 test('the ETag changes with the data version and the URL only', () => {
   const etag = etagFor(version, '/api/status')
   expect(etagFor(version, '/api/status')).toBe(etag)
   expect(etagFor({ ...version, ingests: 2 }, '/api/status')).not.toBe(etag)
+  expect(etagFor({ ...version, revision: 2 }, '/api/status')).not.toBe(etag)
   expect(etagFor(version, '/api/status?countryPolicy=iso')).not.toBe(etag)
   const registry = { file: 'ror.jsonl', organisations: 3, loadedAt: '2024-02-01T00:00:00.000Z' }
   expect(etagFor({ ...version, registry }, '/api/status')).not.toBe(etag)

@@ -8,7 +8,7 @@ import type { DataVersion } from '@meridian/store'
 export function etagFor(version: DataVersion, url: string): string {
   const hash = createHash('sha1')
     .update(
-      `${version.ingests}\u0000${version.lastIngestAt ?? ''}\u0000${version.works}\u0000${version.registry?.loadedAt ?? ''}\u0000${url}`,
+      `${version.revision}\u0000${version.ingests}\u0000${version.lastIngestAt ?? ''}\u0000${version.works}\u0000${version.registry?.loadedAt ?? ''}\u0000${url}`,
     )
     .digest('base64url')
   return `W/"${hash}"`

@@ -29,6 +29,8 @@ export const dataVersionSchema = z
     lastIngestAt: z.string().nullable(),
     works: z.number(),
     synthetic: z.boolean(),
+    revision: z.number().describe('Increases with every operation that changes data.'),
+    overrides: z.string().nullable().describe('SHA-256 of the overrides file in effect, if any.'),
     registry: z
       .object({ file: z.string(), organisations: z.number(), loadedAt: z.string() })
       .nullable()
@@ -50,6 +52,18 @@ export const coverageSchema = z
     lastAuthorKnown: z.number(),
     correspondingAuthorKnown: z.number(),
     worksWithoutYear: z.number(),
+    worksWithAffiliations: z.number(),
+    worksWithTruncatedAuthors: z.number(),
+    sources: list(
+      z.object({
+        source: z.string(),
+        works: z.number(),
+        worksWithAffiliations: z.number(),
+        worksWithCountry: z.number(),
+        correspondingAuthorKnown: z.number(),
+        worksWithTruncatedAuthors: z.number(),
+      }),
+    ).describe('The same figures per source (a source with no affiliations shows as such).'),
   })
   .loose()
   .meta({ id: 'Coverage' })

@@ -3,7 +3,14 @@ import { list } from './list.js'
 import { dataVersionSchema } from './common.js'
 import { countryPolicyParam } from './query.js'
 
-const counts = { works: z.number(), worksWithCountry: z.number(), internationalWorks: z.number() }
+const counts = {
+  works: z.number(),
+  worksWithCountry: z.number(),
+  internationalWorks: z.number(),
+  worksWithAffiliations: z.number(),
+  worksWithCorrespondingAuthor: z.number(),
+  worksWithTruncatedAuthors: z.number(),
+}
 
 export const statusQuery = z.object({ countryPolicy: countryPolicyParam.optional() })
 
