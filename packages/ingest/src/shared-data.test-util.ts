@@ -78,6 +78,52 @@ export function distanceToGroundTruth(
   return { documents, distance }
 }
 
+/** One row of a corresponding-author country table: bibliometrix's columns, the country as an ISO code. */
+export interface CountryRow {
+  readonly country: string
+  readonly articles: number
+  readonly scp: number
+  readonly mcp: number
+}
+
+const byCountry = (a: CountryRow, b: CountryRow): number => a.country.localeCompare(b.country)
+
+/** bibliometrix's documents and corresponding-author country table for a ground-truth label, by country. */
+export function groundTruth(label: string): { documents: number; countries: CountryRow[] } {
+  const dir = sharedPath(`bibliometrix-groundtruth/${label}`)
+  const info = readFileSync(`${dir}/main_information.tsv`, 'utf8')
+  const rows = readFileSync(`${dir}/corresponding_author_countries.iso.tsv`, 'utf8').trim().split('\n')
+  const countries = rows
+    .map((r) => r.split('\t'))
+    .map(([country, articles, scp, mcp]) => ({
+      country: country ?? '',
+      articles: Number(articles),
+      scp: Number(scp),
+      mcp: Number(mcp),
+    }))
+  return { documents: Number(/^Documents\t(\d+)/m.exec(info)?.[1]), countries: countries.sort(byCountry) }
+}
+
+/**
+ * The corresponding-author country table `biblioAnalysis` makes from what `Work.bibliometrix` holds: a work
+ * counts for its `AU1_CO`, as SCP when its `AU_CO` has one country, else as MCP (none counts as MCP too).
+ */
+export function emulatedTable(works: readonly Work[]): CountryRow[] {
+  const rows = new Map<string, { articles: number; scp: number }>()
+  for (const work of works) {
+    const country = emulatedCorresponding(work)
+    if (country === null) continue
+    const all = new Set(work.bibliometrix?.countries.map(bibliometrixCountry).filter((c) => c !== null))
+    const row = rows.get(country) ?? { articles: 0, scp: 0 }
+    row.articles++
+    if (all.size === 1) row.scp++
+    rows.set(country, row)
+  }
+  return [...rows]
+    .map(([country, { articles, scp }]) => ({ country, articles, scp, mcp: articles - scp }))
+    .sort(byCountry)
+}
+
 /** Lines as an async iterable, as a reader takes them. */
 export async function* fromLines(lines: readonly string[]): AsyncIterable<string> {
   yield* lines

@@ -1,4 +1,5 @@
 import type { ReadItem, ReadOptions } from '@meridian/model'
+import { bibliometrixMetaTags, bibtexFields } from '../bibliometrix/index.js'
 import { decodeWosRecord } from '../wos/wos-record.js'
 import { nameKey } from '../wos/wos-names.js'
 import { readBibtexEntries, type BibtexEntry } from './bibtex-entries.js'
@@ -103,7 +104,8 @@ function wosTags(entry: BibtexEntry): Map<string, string[]> {
  * Read a Web of Science BibTeX export (`@article{ WOS:000..., Author = {...}, Affiliation = {{...}}, ...}`).
  * Fields are mapped to the plain-text tags and decoded with the same rules as `readWosPlaintext`: the
  * `Affiliation` field's address lines link authors to addresses as `C1` bracket groups do, its reprint
- * lines are the `RP` address. The bibliometrix emulation is the plain-text one, fed the same C1 and RP.
+ * lines are the `RP` address. What bibliometrix extracts (`Work.bibliometrix`) follows its own BibTeX reading
+ * (`bib2df`): the whole field as `C1`, its text up to the first period as `RP`.
  */
 export async function* readWosBibtex(
   lines: AsyncIterable<string>,
@@ -116,12 +118,13 @@ export async function* readWosBibtex(
       continue
     }
     const decoded = decodeWosRecord({ fields: wosTags(item), line: item.line }, context)
-    yield decoded.kind === 'work'
-      ? {
-          kind: 'work',
-          work: { ...decoded.work, provenance: { ...decoded.work.provenance, format: 'wos-bibtex' } },
-        }
-      : decoded
+    if (decoded.kind !== 'work') {
+      yield decoded
+      continue
+    }
+    const fields = bibtexFields({ db: 'ISI', affiliation: item.fields.get('affiliation') })
+    const provenance = { ...decoded.work.provenance, format: 'wos-bibtex' } as const
+    yield { kind: 'work', work: { ...decoded.work, bibliometrix: bibliometrixMetaTags(fields), provenance } }
   }
 }
 

@@ -10,6 +10,7 @@ import {
   type Work,
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
+import { bibliometrixMetaTags, pubmedFields } from '../bibliometrix/index.js'
 
 /** A record being read: its tags in order, as `[tag, value]` pairs with continuation lines joined. */
 interface Pending {
@@ -24,7 +25,8 @@ const YEAR = /^(\d{4})/
  * Read a PubMed/MEDLINE export (`PMID- 123`, `TI  - ...`, six-space continuation lines, a blank line between
  * records). Authors come from `FAU`/`AU` (and `CN` for groups) in order; each `AD` line that follows an
  * author is one of that author's affiliations (records before 2014 give the first author all of them).
- * PubMed marks no corresponding author: `isCorresponding` is `null`. One record in memory.
+ * PubMed marks no corresponding author: `isCorresponding` is `null` (bibliometrix takes the first address's
+ * country, `Work.bibliometrix`). One record in memory.
  *
  * @example
  * for await (const item of readPubmedMedline(lines, { file: 'pubmed.txt' })) if (item.kind === 'work') add(item.work)
@@ -91,7 +93,7 @@ function decodeRecord(record: Pending, file: string): ReadItem {
     fields: tags.filter(([t]) => t === 'MH').map(([, v]) => v),
     authorships: decodeAuthors(tags),
     correspondingAddress: null,
-    bibliometrix: null,
+    bibliometrix: bibliometrixMetaTags(pubmedFields(tags.filter(([t]) => t === 'AD').map(([, v]) => v))),
     authorsTruncated: false,
     synthetic: false,
     provenance: { source: 'pubmed', format: 'pubmed-medline', file, line },

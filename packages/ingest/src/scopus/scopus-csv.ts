@@ -1,4 +1,5 @@
 import type { ReadItem, ReadOptions } from '@meridian/model'
+import { scopusCsvFields, type BibliometrixFields } from '../bibliometrix/index.js'
 import { readCsvTable, type CsvRecord } from '../csv/index.js'
 import { decodeScopusRecord, type ScopusContext, type ScopusFields } from './scopus-record.js'
 import { splitScopusAuthors } from './scopus-names.js'
@@ -20,8 +21,41 @@ function headerFor(header: readonly string[], width: number): readonly string[] 
   return [...header.slice(0, last + 1), `Funding Text ${next}`, ...header.slice(last + 1)]
 }
 
+/** The header as the file writes it, and as fitted to rows one cell wider (see `headerFor`), once seen. */
+interface Headers {
+  written: readonly string[] | null
+  fitted: readonly string[] | null
+}
+
+/**
+ * `C1` and `RP` as bibliometrix reads them: with the header as written, so in a row one cell wider than the
+ * header every column after the missing name holds the next column's cell (its `Correspondence Address` is
+ * then the `References` cell). `C1` is the `Affiliations` column (else `Authors with affiliations`, each
+ * piece without its author's name).
+ */
+function bibliometrixFields(record: CsvRecord, headers: Headers): BibliometrixFields {
+  const { written, fitted } = headers
+  const inserted = fitted?.find((name) => !written?.includes(name))
+  const wide = inserted !== undefined && record.has(inserted)
+  const cell = (column: string): string | null => {
+    if (!record.has(column) || column === inserted) return null
+    const i = wide ? (written?.indexOf(column) ?? -1) : -1
+    const name = i < 0 ? column : (fitted?.[i] ?? column)
+    return record.get(name) ?? ''
+  }
+  const byAuthor = cell('Authors with affiliations')
+  const affiliations =
+    cell('Affiliations') ??
+    byAuthor
+      ?.split(';')
+      .map((piece) => piece.replace(/^.*\., /, ''))
+      .join(';') ??
+    null
+  return scopusCsvFields(affiliations, cell('Correspondence Address'))
+}
+
 /** The record's fields from a CSV row; full names drop their Scopus author id (`Liu, Fengyuan (6041...)`). */
-function scopusFields(record: CsvRecord): ScopusFields {
+function scopusFields(record: CsvRecord, headers: Headers): ScopusFields {
   const get = (column: string): string | null => record.get(column)
   const fullNames = (get('Author full names') ?? '')
     .split(';')
@@ -42,6 +76,7 @@ function scopusFields(record: CsvRecord): ScopusFields {
     eid: get('EID') ?? EID_IN_LINK.exec(get('Link') ?? '')?.[1] ?? null,
     pmid: get('PubMed ID'),
     type: get('Document Type'),
+    bibliometrix: bibliometrixFields(record, headers),
     names: { year: 'Year', citedBy: 'Cited by', eid: 'EID' },
   }
 }
@@ -61,9 +96,18 @@ export async function* readScopusCsv(
   options: ReadOptions,
 ): AsyncIterable<ReadItem> {
   const context: ScopusContext = { file: options.file, format: 'scopus-csv' }
-  for await (const item of readCsvTable(lines, { file: options.file, headerFor })) {
+  const headers: Headers = { written: null, fitted: null }
+  const fit = (header: readonly string[], width: number): readonly string[] | null => {
+    const fitted = headerFor(header, width)
+    if (fitted !== null) {
+      headers.written = header.map((name) => name.trim())
+      headers.fitted = fitted.map((name) => name.trim())
+    }
+    return fitted
+  }
+  for await (const item of readCsvTable(lines, { file: options.file, headerFor: fit })) {
     if (item.kind !== 'record') yield item
-    else yield decodeScopusRecord(scopusFields(item), context)
+    else yield decodeScopusRecord(scopusFields(item, headers), context)
   }
 }
 

@@ -5,13 +5,12 @@ import {
   toScopusEid,
   type Affiliation,
   type Authorship,
-  type BibliometrixCountries,
-  type CountryCode,
   type ReadItem,
   type SourceFormat,
   type Work,
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
+import { bibliometrixMetaTags, type BibliometrixFields } from '../bibliometrix/index.js'
 import { ScopusAuthorIndex } from './scopus-names.js'
 
 /** One Scopus record, whatever the export (CSV or BibTeX), in the shape both decode from. */
@@ -36,6 +35,8 @@ export interface ScopusFields {
   readonly eid: string | null
   readonly pmid: string | null
   readonly type: string | null
+  /** `C1` and `RP` as bibliometrix's converter for the export builds them, for `Work.bibliometrix`. */
+  readonly bibliometrix: BibliometrixFields
   /** The field names, to locate problems (`Year` in CSV, `year` in BibTeX). */
   readonly names: { readonly year: string; readonly citedBy: string; readonly eid: string }
 }
@@ -81,27 +82,12 @@ export function decodeScopusRecord(fields: ScopusFields, context: ScopusContext)
     citedBy: fields.citedBy === null ? 0 : Number(fields.citedBy),
     fields: [],
     ...authors,
-    bibliometrix: bibliometrixCountries(authors),
+    bibliometrix: bibliometrixMetaTags(fields.bibliometrix),
     authorsTruncated: false,
     synthetic: false,
     provenance: { source: 'scopus', format: context.format, file: context.file, line },
   }
   return { kind: 'work', work }
-}
-
-/**
- * What bibliometrix (5.4) extracts from a Scopus record, approximated with our address reading: its
- * corresponding-author country (`AU1_CO`) comes from the correspondence address only (a record without one
- * has none, where our `first-address` fallback finds one); `AU_CO` is every affiliation's country. Its own
- * name matching (the country list of the WoS emulation) is not reproduced: on the five Scopus BibTeX
- * files of the ground truth this leaves 1-9 articles per file in another country (see the conformance test).
- */
-function bibliometrixCountries(
-  authors: Pick<Work, 'authorships' | 'correspondingAddress'>,
-): BibliometrixCountries {
-  const countries = new Set<CountryCode>()
-  for (const a of authors.authorships) for (const f of a.affiliations) if (f.country) countries.add(f.country)
-  return { countries: [...countries], corresponding: authors.correspondingAddress?.country ?? null }
 }
 
 /**
