@@ -13,9 +13,12 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi
 const ORCID = /\b(?:orcid(?:\s*id)?\s*:?\s*)?(?:https?:\/\/orcid\.org\/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b/gi
 const LABELS =
   /\b(?:e-?mail(?:\s*address)?|electronic address|tel(?:ephone)?|phone|fax|orcid(?:\s*id)?|current(?:ly)?\s*(?:address|at)|present\s*address|also\s*(?:with|at)|now\s*at)\b\s*:?/gi
-/** A capitalised word glued to a lower-case word of three letters or more, or to an organisation keyword. */
+/**
+ * A capitalised word glued to a word of three letters or more (`MacauUniversity`, `CONICETUniversidad`), or
+ * to an organisation keyword (`laUniversidad`).
+ */
 const JOINED =
-  /([a-z]{3,})(?=[A-Z][a-z]{2,})|([a-z])(?=(?:Univers|Institut|College|Hospital|School|Cent|Department|Facult|National)\w*)/g
+  /([a-z]{3,}|[A-Z]{3,})(?=[A-Z][a-z]{2,})|([a-z])(?=(?:Univers|Institut|College|Hospital|School|Cent|Department|Facult|National)\w*)/g
 const LEADING_MARK = /^[\s\d*†‡§¶#.]+(?=\p{L})/u
 const PARENS = /\(([^()]*)\)|\[([^[\]]*)\]/g
 const INDEPENDENT =

@@ -63,7 +63,42 @@ const others = [
   'Beijing Normal University',
   'Harvard University',
 ].map((name) => org(name, name.includes('Beijing') ? 'CN' : name.includes('Harvard') ? 'US' : 'GB'))
-const matcher = createMatcher([oxford, ucWithChild, berkeley, mit, mitMexico, peking, tum, ...others])
+const widgetLab = org('Widget Laboratory', 'GB', { rel: [['parent', oxford.id]] })
+const umrA = org('Laboratoire Alpha', 'FR', { names: [['UMR 7052', 'alias']] })
+const umrB = org('Laboratoire Beta', 'FR', { names: [['UMR 8129', 'alias']] })
+const hkust = org('Hong Kong University of Science and Technology', 'HK')
+const hkustGz = org('The Hong Kong University of Science and Technology (Guangzhou)', 'CN')
+const nih = org('National Institutes of Health', 'US', {
+  names: [
+    ['NIH', 'acronym'],
+    ['Institutos Nacionales de Salud', 'label'],
+  ],
+  rel: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((x) => ['child', `https://ror.org/0${x}aaaaa00`]),
+})
+const nihPk = org('National Institute of Health', 'PK')
+const miami = org('University of Miami', 'US')
+const miamiOhio = org('Miami University', 'US')
+const buenosAires = org('Universidad de Buenos Aires', 'AR')
+const matcher = createMatcher([
+  oxford,
+  ucWithChild,
+  berkeley,
+  mit,
+  mitMexico,
+  peking,
+  tum,
+  ...others,
+  widgetLab,
+  umrA,
+  umrB,
+  hkust,
+  hkustGz,
+  nih,
+  nihPk,
+  miami,
+  miamiOhio,
+  buenosAires,
+])
 
 describe('createMatcher', () => {
   it('finds the organisation after departments, with its country', () => {
@@ -130,5 +165,80 @@ describe('createMatcher', () => {
     const result = matcher.match('University of Oxford, Oxford, Mississippi, USA')
     expect(result.ror).toBeNull()
     expect(result.country).toBe('US')
+  })
+
+  it('finds an organisation named after a department in the same comma-free segment', () => {
+    expect(matcher.match('Department of Cell and Developmental Biology University of Oxford').ror).toBe(
+      oxford.id,
+    )
+    expect(matcher.match('Peking University School of Life Sciences and Chemistry').ror).toBe(peking.id)
+  })
+
+  it('splits a segment at "and" between two organisation names', () => {
+    const result = matcher.matchDetailed('Widget Institute and University of Miami')
+    expect(result.segments).toEqual(['Widget Institute and University of Miami'])
+    expect(result.ror).toBe(miami.id)
+  })
+
+  it('does not read a city as the university named after it', () => {
+    expect(matcher.match('Acme Widgets, Cambridge, UK')).toMatchObject({ ror: null, country: 'GB' })
+  })
+
+  it('does not count the city and country in a segment against the name', () => {
+    expect(matcher.match('Peking University Beijing 100871').ror).toBe(peking.id)
+  })
+
+  it('tells unit codes apart by their number', () => {
+    expect(matcher.match('UMR 8129, Paris, France').ror).toBe(umrB.id)
+    expect(matcher.match('UMR 9999, Paris, France').ror).toBeNull()
+  })
+
+  it('reads "Hong Kong, China" as Hong Kong', () => {
+    expect(
+      matcher.match('Dept of Chemistry, Hong Kong University of Science and Technology, Hong Kong, China'),
+    ).toMatchObject({ ror: hkust.id, country: 'HK' })
+  })
+
+  it('takes the far better connected of two same-named organisations when no country is stated', () => {
+    expect(matcher.match('Laboratory of Cell Biology, National Institutes of Health').ror).toBe(nih.id)
+  })
+
+  it('keeps word order: University of Miami is not Miami University', () => {
+    const result = matcher.match('Miller School of Medicine, University of Miami')
+    expect(result.ror).toBe(miami.id)
+    expect(result.reason).not.toMatch(/ambiguous/)
+  })
+
+  it('prefers the parent when the child is a separately named unit', () => {
+    expect(matcher.match('Widget Laboratory, University of Oxford, UK').ror).toBe(oxford.id)
+  })
+
+  it('splits an acronym glued to the next word', () => {
+    expect(matcher.match('CONICETUniversidad de Buenos Aires').ror).toBe(buenosAires.id)
+  })
+
+  it('answers the same for a repeated string (segments are cached)', () => {
+    const first = matcher.match('Dept of Physics, Univ of Oxford, Oxford OX1 3PU, UK')
+    expect(matcher.match('Dept of Physics, Univ of Oxford, Oxford OX1 3PU, UK')).toEqual(first)
+  })
+})
+
+describe('createMatcher on a larger registry', () => {
+  // Filler organisations make "Institute of Physics" generic by token weight, as in the real registry.
+  const filler = Array.from({ length: 2000 }, (_, i) =>
+    org(`Filler ${i < 40 ? 'Institute of Physics ' : ''}Works ${i}`, 'DE'),
+  )
+  const kz = org('Institute of Physics', 'KZ', { city: 'Almaty' })
+  const pl = org('Institute of Physics of the Polish Academy', 'PL')
+  const big = createMatcher([...filler, kz, pl, oxford])
+
+  it('needs the place to agree before matching a generic name', () => {
+    expect(big.match('Institute of Physics').confidence).toBeCloseTo(0.9, 3)
+    expect(big.match('Institute of Physics').ror).toBe(kz.id)
+    expect(big.match('Institute of Physics, Almaty, Kazakhstan')).toMatchObject({ ror: kz.id, confidence: 1 })
+    expect(big.match('University of Oxford').confidence).toBe(1)
+    expect(
+      createMatcher([...filler, kz, pl, oxford], { threshold: 0.95 }).match('Institute of Physics').ror,
+    ).toBeNull()
   })
 })

@@ -1,10 +1,12 @@
 import type { CountryCode, RorId } from '@meridian/model'
 import { cleanAffiliation } from './clean-affiliation.js'
 import { placeCountry } from './country-names.js'
-import { tokens, words } from './normalise.js'
+import { words } from './normalise.js'
 import type { RorRegistry } from './read-ror-registry.js'
-import { buildRegistryIndex, setKey, type RegistryIndex } from './registry-index.js'
+import { buildRegistryIndex, type RegistryIndex } from './registry-index.js'
 import type { RorRecord } from './ror-record.js'
+import { scoreSpan, toSpan, type Span, type SpanHits } from './score-span.js'
+import { splitUnits } from './split-units.js'
 
 /** What the matcher says about one affiliation string. */
 export interface AffiliationMatch {
@@ -59,11 +61,14 @@ const DERIVED = 0.03
 const INACTIVE = 0.05
 const AMBIGUOUS = 0.15
 const CHILD_MARGIN = 0.1
+const DOMINANCE = 3
 const ACRONYM = 0.85
-/** Postings read per span to generate candidates (the rarest token's are always read). */
-const POSTINGS_BUDGET = 1500
-/** Candidates below this similarity are not kept. */
-const FLOOR = 0.45
+/**
+ * A name whose rarest word weighs less than this share of the rarest possible word's weight is generic
+ * ("Institute of Physics"): it needs the place to agree.
+ */
+const GENERIC_SHARE = 0.66
+const GENERIC = 0.1
 
 interface Hit {
   org: number
@@ -91,7 +96,18 @@ export function createMatcher(
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   const index = buildRegistryIndex('records' in registry ? registry.records : registry)
   const acc = new Float64Array(index.variantOrg.length)
-  const matchDetailed = (affiliation: string): DetailedMatch => run(index, acc, threshold, affiliation)
+  const cache = new Map<string, Scored>()
+  const score = (text: string): Scored => {
+    let scored = cache.get(text)
+    if (!scored) {
+      const span = toSpan(index, text)
+      scored = { span, hits: scoreSpan(index, acc, span) }
+      if (cache.size >= CACHE_SIZE) cache.clear()
+      cache.set(text, scored)
+    }
+    return scored
+  }
+  const matchDetailed = (affiliation: string): DetailedMatch => run(index, score, threshold, affiliation)
   return {
     match: (affiliation) => {
       const { ror, country, confidence, reason } = matchDetailed(affiliation)
@@ -106,9 +122,16 @@ export function createMatcher(
   }
 }
 
+/** "Hong Kong, China", "Taipei, Taiwan, China": the region, which ROR records as the country, wins. */
+const REGIONS = new Set(['HK', 'MO', 'TW'])
+
 function detectCountry(index: RegistryIndex, segments: readonly string[]): CountryCode | null {
   for (let i = segments.length - 1; i >= Math.max(0, segments.length - 3); i--) {
     const country = placeCountry(segments[i] as string)
+    if (country === 'CN' && i > 0) {
+      const region = placeCountry(segments[i - 1] as string)
+      if (region && REGIONS.has(region)) return region
+    }
     if (country) return country
   }
   for (let i = segments.length - 1; i >= Math.max(1, segments.length - 2); i--) {
@@ -121,43 +144,25 @@ function detectCountry(index: RegistryIndex, segments: readonly string[]): Count
   return null
 }
 
-interface Span {
-  readonly text: string
-  /** Known token ids, unique, in order of first occurrence. */
-  readonly ids: number[]
-  /** Token ids in order, -1 for tokens the registry never uses. */
-  readonly seq: number[]
-  readonly weight: number
-  readonly unknown: boolean
+interface Scored {
+  readonly span: Span
+  readonly hits: SpanHits
 }
 
-function toSpan(index: RegistryIndex, text: string): Span {
-  const ids: number[] = []
-  const seq: number[] = []
-  let weight = 0
-  let unknown = false
-  for (const token of new Set(tokens(text))) {
-    const id = index.tokenIds.get(token)
-    if (id === undefined) {
-      unknown = true
-      seq.push(-1)
-      weight += index.unknownWeight
-    } else {
-      ids.push(id)
-      seq.push(id)
-      weight += index.weight[id] as number
-    }
-  }
-  return { text, ids, seq, weight, unknown }
-}
+/** Spans scored recently, by text: affiliations repeat their segments ("University of Oxford"). */
+const CACHE_SIZE = 20_000
 
-function spansOf(index: RegistryIndex, segments: readonly string[]): Span[] {
-  const spans: Span[] = []
+function spansOf(index: RegistryIndex, segments: readonly string[]): string[] {
+  const spans: string[] = []
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string
     // A later segment that only names a place ("Nijmegen", "Oxford OX1 3PU, UK") is no organisation.
-    if (i === 0 || !isPlace(index, segment)) spans.push(toSpan(index, segment))
-    if (i + 1 < segments.length) spans.push(toSpan(index, `${segment} ${segments[i + 1]}`))
+    if (i === 0 || !isPlace(index, segment)) {
+      spans.push(segment)
+      const units = splitUnits(segment)
+      if (units.length > 1) spans.push(...units)
+    }
+    if (i + 1 < segments.length) spans.push(`${segment} ${segments[i + 1]}`)
   }
   return spans
 }
@@ -168,83 +173,6 @@ function isPlace(index: RegistryIndex, segment: string): boolean {
   return placeCountry(segment) !== null || index.cityCountry.has(list.join(' '))
 }
 
-/**
- * Similarity of a name variant to a span, from the weights of the tokens they share: the share of the
- * name found (`cv`) times a term for the share of the span explained (`cs`), which matters less when the
- * name sits in the span as one contiguous run ("Univ Belgrade Fac Mech Eng" contains "Univ Belgrade").
- * A name whose words are all there but in another order scores a little less ("Miami University" is not
- * "University of Miami").
- */
-function similarity(index: RegistryIndex, span: Span, v: number, inter: number): number {
-  const vt = index.variantTokens[v] as Int32Array
-  const cv = inter / (index.variantWeight[v] as number)
-  const cs = inter / span.weight
-  let lo = Infinity
-  let hi = -1
-  let ordered = true
-  let last = -1
-  let found = 0
-  for (const id of vt) {
-    const at = span.seq.indexOf(id)
-    if (at < 0) continue
-    found++
-    if (at < last) ordered = false
-    last = at
-    lo = Math.min(lo, at)
-    hi = Math.max(hi, at)
-  }
-  const order = ordered ? 0 : 0.02
-  if (found === vt.length && cs >= 0.9999) return 1 - order
-  if (found === vt.length && hi - lo + 1 === vt.length) return cv * (0.7 + 0.3 * cs) - order
-  return cv * (0.45 + 0.55 * cs) - order
-}
-
-function scoreSpan(
-  index: RegistryIndex,
-  acc: Float64Array,
-  span: Span,
-  emit: (v: number, sim: number, inter: number) => void,
-): void {
-  if (span.ids.length === 0) return
-  const exact = span.unknown ? undefined : index.exact.get(setKey(span.ids))
-  for (const v of exact ?? []) emit(v, similarity(index, span, v, span.weight), span.weight)
-  // Candidates come from the rarest tokens' postings, within a budget; the other tokens only score.
-  const order = span.ids
-    .slice()
-    .sort((x, y) => (index.postings[x]?.length ?? 1e9) - (index.postings[y]?.length ?? 1e9))
-  const touched: number[] = []
-  let commonWeight = 0
-  const common: number[] = []
-  let budget = POSTINGS_BUDGET
-  for (const id of order) {
-    const list = index.postings[id]
-    const w = index.weight[id] as number
-    if (!list || (list.length > budget && budget < POSTINGS_BUDGET)) {
-      common.push(id)
-      commonWeight += w
-      continue
-    }
-    budget -= list.length
-    for (let k = 0; k < list.length; k++) {
-      const v = list[k] as number
-      if (acc[v] === 0) touched.push(v)
-      acc[v] = (acc[v] as number) + w
-    }
-  }
-  for (const v of touched) {
-    let inter = acc[v] as number
-    acc[v] = 0
-    if (exact?.includes(v)) continue
-    if ((inter + commonWeight) / (index.variantWeight[v] as number) < FLOOR) continue
-    if (common.length > 0) {
-      const vt = index.variantTokens[v] as Int32Array
-      for (const id of common) if (vt.includes(id)) inter += index.weight[id] as number
-    }
-    const sim = similarity(index, span, v, inter)
-    if (sim >= FLOOR) emit(v, sim, inter)
-  }
-}
-
 const ACRONYM_FORM = /^[A-Z][A-Z0-9&-]{1,11}$/
 const NOT_ACRONYMS = new Set(['USA', 'UK', 'US', 'PR', 'PRC', 'UAE', 'SAR', 'ROC'])
 
@@ -252,7 +180,12 @@ function related(a: RorRecord, b: RorRecord, type: 'child' | 'parent'): boolean 
   return a.relationships.some((r) => r.type === type && r.id === b.id)
 }
 
-function run(index: RegistryIndex, acc: Float64Array, threshold: number, affiliation: string): DetailedMatch {
+function run(
+  index: RegistryIndex,
+  score: (text: string) => Scored,
+  threshold: number,
+  affiliation: string,
+): DetailedMatch {
   const parts = cleanAffiliation(affiliation)
   const { segments } = parts
   const stated = detectCountry(index, segments)
@@ -261,7 +194,9 @@ function run(index: RegistryIndex, acc: Float64Array, threshold: number, affilia
     return { ror: null, country: stated, confidence: 0, reason, segments, candidates: [] }
   }
   const place = ` ${words(segments.join(' ')).join(' ')} `
-  const spans = spansOf(index, segments)
+  const scored = spansOf(index, segments).map(score)
+  const generic = GENERIC_SHARE * Math.log(1 + index.variantOrg.length)
+  const spans = scored.map((x) => x.span)
   const best = new Map<number, Hit>()
   const consider = (hit: Hit): void => {
     const known = best.get(hit.org)
@@ -271,20 +206,29 @@ function run(index: RegistryIndex, acc: Float64Array, threshold: number, affilia
     const city = index.city[org] as string
     return city !== '' && place.includes(` ${city} `)
   }
-  const adjust = (org: number, score: number): number => {
-    const record = index.records[org] as RorRecord
-    if (record.status !== 'active') score -= INACTIVE
-    if (stated && record.country) score += record.country === stated ? COUNTRY_AGREES : -COUNTRY_DISAGREES
-    if (cityNamed(org)) score += CITY_NAMED
-    return score
-  }
-  spans.forEach((span, s) => {
-    scoreSpan(index, acc, span, (v, sim, inter) => {
+  scored.forEach(({ hits }, s) => {
+    for (let k = 0; k < hits.length; k += 3) {
+      const v = hits[k] as number
+      const sim = hits[k + 1] as number
       const org = index.variantOrg[v] as number
+      const record = index.records[org] as RorRecord
       let score = sim - (index.variantKind[v] === 'derived' ? DERIVED : 0)
-      score = adjust(org, score)
-      consider({ org, score, inter, variant: v, span: s, exact: sim === 1, acronym: null })
-    })
+      if (record.status !== 'active') score -= INACTIVE
+      const agrees = stated !== null && record.country === stated
+      if (stated && record.country) score += agrees ? COUNTRY_AGREES : -COUNTRY_DISAGREES
+      const city = cityNamed(org)
+      if (city) score += CITY_NAMED
+      if ((index.variantSpecificity[v] as number) < generic && !agrees && !city) score -= GENERIC
+      consider({
+        org,
+        score,
+        inter: hits[k + 2] as number,
+        variant: v,
+        span: s,
+        exact: sim === 1,
+        acronym: null,
+      })
+    }
   })
   if (stated) {
     for (const form of parts.shortForms) {
@@ -318,6 +262,7 @@ function run(index: RegistryIndex, acc: Float64Array, threshold: number, affilia
         h !== top &&
         h.score >= top.score - CHILD_MARGIN &&
         h.inter > top.inter &&
+        extendsName(index, h, top) &&
         (related(parent, index.records[h.org] as RorRecord, 'child') ||
           related(index.records[h.org] as RorRecord, parent, 'parent')),
     )
@@ -343,7 +288,7 @@ function run(index: RegistryIndex, acc: Float64Array, threshold: number, affilia
       !related(record, index.records[h.org] as RorRecord, 'child') &&
       !related(record, index.records[h.org] as RorRecord, 'parent'),
   )
-  if (rival && rival.span === chosen.span) {
+  if (rival && rival.span === chosen.span && !dominates(index, chosen, rival)) {
     confidence -= AMBIGUOUS
     notes.push(
       `ambiguous with ${(index.records[rival.org] as RorRecord).name} (${(index.records[rival.org] as RorRecord).country ?? '?'})`,
@@ -387,6 +332,21 @@ function run(index: RegistryIndex, acc: Float64Array, threshold: number, affilia
     segments,
     candidates,
   }
+}
+
+/** Whether the child's name contains the parent's: "University of California, Berkeley" names the campus. */
+function extendsName(index: RegistryIndex, child: Hit, parent: Hit): boolean {
+  if (child.variant < 0 || parent.variant < 0) return false
+  const names = index.variantTokens[child.variant] as Int32Array
+  return (index.variantTokens[parent.variant] as Int32Array).every((id) => names.includes(id))
+}
+
+/**
+ * Whether one of two organisations of the same name is so much better connected in the registry (names,
+ * relationships) that a string naming neither's country means it: the US National Institutes of Health.
+ */
+function dominates(index: RegistryIndex, a: Hit, b: Hit): boolean {
+  return prominence(index, a) >= DOMINANCE * prominence(index, b) + DOMINANCE
 }
 
 function prominence(index: RegistryIndex, hit: Hit): number {

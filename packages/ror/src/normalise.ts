@@ -17,7 +17,7 @@ const SPECIAL: Readonly<Record<string, string>> = {
   ı: 'i',
 }
 
-const CONTRACTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+const CONTRACTIONS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     univ:
       'university universities univ uni univer universidad universidade universita universitat universitaet ' +
@@ -64,7 +64,7 @@ const CONTRACTIONS: Readonly<Record<string, string>> = Object.fromEntries(
 )
 
 /** The canonical forms abbreviations contract to (`univ`, `inst`, ...): never a name on their own. */
-export const CANONICAL_WORDS: ReadonlySet<string> = new Set(Object.values(CONTRACTIONS))
+export const CANONICAL_WORDS: ReadonlySet<string> = new Set(CONTRACTIONS.values())
 
 /** Words that carry no identity: articles and prepositions in the languages ROR names are written in. */
 const STOPWORDS = new Set(
@@ -108,7 +108,8 @@ export function words(text: string): string[] {
 
 /**
  * The canonical tokens of a name or affiliation segment, in order, with repeats: folded, contracted,
- * stopwords and long numbers (postcodes, street numbers) dropped, CJK runs as character pairs.
+ * stopwords dropped, CJK runs as character pairs. Numbers are kept ("UMR 8129" is not "UMR 7052"); the
+ * matcher ignores those the registry never uses (postcodes, street numbers).
  * @example
  * tokens('Dept. of Physics, Univ. of Oxford') // ['dept', 'phys', 'univ', 'oxford']
  */
@@ -116,14 +117,13 @@ export function tokens(text: string): string[] {
   const out: string[] = []
   for (const word of words(text)) {
     if (STOPWORDS.has(word)) continue
-    if (word.length >= 3 && /^\d+$/.test(word)) continue
     let cjkStart = -1
     let plain = ''
     for (let i = 0; i <= word.length; i++) {
       const c = i < word.length ? word.charCodeAt(i) : 0
       const cjk = i < word.length && isCjk(c)
       if (cjk && cjkStart < 0) {
-        if (plain) out.push(CONTRACTIONS[plain] ?? plain)
+        if (plain) out.push(CONTRACTIONS.get(plain) ?? plain)
         plain = ''
         cjkStart = i
       } else if (!cjk && cjkStart >= 0) {
@@ -132,7 +132,7 @@ export function tokens(text: string): string[] {
       }
       if (!cjk && i < word.length) plain += word[i]
     }
-    if (plain) out.push(CONTRACTIONS[plain] ?? plain)
+    if (plain) out.push(CONTRACTIONS.get(plain) ?? plain)
   }
   return out
 }

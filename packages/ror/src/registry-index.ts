@@ -26,6 +26,12 @@ export interface RegistryIndex {
   readonly variantWeight: Float64Array
   readonly variantKind: readonly VariantKind[]
   readonly variantName: readonly string[]
+  /** Variant id -> weight of its rarest token: low for generic names ("Institute of Physics"). */
+  readonly variantSpecificity: Float64Array
+  /** Token id -> 1 for words that say what kind of organisation a name is (`univ`, `inst`, `hosp`...). */
+  readonly keyword: Uint8Array
+  /** Token id -> 1 for one-word city and country names: in a span they are address, unless a name has them. */
+  readonly place: Uint8Array
   /** Sorted unique token ids joined by spaces -> variant ids. */
   readonly exact: ReadonlyMap<string, readonly number[]>
   /** Upper-case acronym -> record indexes. */
@@ -43,6 +49,21 @@ const MAX_POSTINGS = 4000
 
 /** The exact key of a token-id set. */
 export const setKey = (ids: Iterable<number>): string => [...new Set(ids)].sort((a, b) => a - b).join(' ')
+
+/** Words that say what kind of organisation a name is: a name that has one is not named without it. */
+const KEYWORDS = new Set([
+  'univ',
+  'inst',
+  'coll',
+  'hosp',
+  'ctr',
+  'lab',
+  'sch',
+  'acad',
+  'polytech',
+  'fac',
+  'clinic',
+])
 
 /** Single words that do not name an organisation on their own. */
 const GENERIC = new Set([...CANONICAL_WORDS, 'gmbh', 'sa', 'ag', 'llc', 'bv', 'ab', 'as', 'spa', 'srl'])
@@ -108,20 +129,26 @@ export function buildRegistryIndex(all: readonly RorRecord[]): RegistryIndex {
   const weight = Float64Array.from(df, (d) => Math.log(1 + n / d))
   const lists: number[][] = df.map(() => [])
   const variantWeight = new Float64Array(n)
+  const variantSpecificity = new Float64Array(n)
   const exact = new Map<string, number[]>()
   for (let v = 0; v < n; v++) {
     const ids = variantTokens[v] as Int32Array
     let w = 0
+    let specific = 0
     for (const id of ids) {
       w += weight[id] as number
+      specific = Math.max(specific, weight[id] as number)
       if ((df[id] as number) <= MAX_POSTINGS) (lists[id] as number[]).push(v)
     }
     variantWeight[v] = w
+    variantSpecificity[v] = specific
     const key = setKey(ids)
     const list = exact.get(key)
     if (list) list.push(v)
     else exact.set(key, [v])
   }
+  const keyword = new Uint8Array(df.length)
+  for (const [token, id] of tokenIds) if (KEYWORDS.has(token)) keyword[id] = 1
   const postings = lists.map((list) => (list.length > 0 ? Int32Array.from(list) : undefined))
 
   const acronyms = new Map<string, number[]>()
@@ -146,6 +173,12 @@ export function buildRegistryIndex(all: readonly RorRecord[]): RegistryIndex {
   })
   const cityCountry = new Map<string, CountryCode>()
   for (const [place, country] of cities) if (country) cityCountry.set(place, country)
+  const place = new Uint8Array(df.length)
+  for (const name of [...cities.keys()].filter((name) => !name.includes(' '))) {
+    const id = tokenIds.get(name)
+    if (id !== undefined && !keyword[id] && placeCountry(name) === null) place[id] = 1
+  }
+  for (const [token, id] of tokenIds) if (placeCountry(token) !== null) place[id] = 1
 
   return {
     records,
@@ -158,6 +191,9 @@ export function buildRegistryIndex(all: readonly RorRecord[]): RegistryIndex {
     variantWeight,
     variantKind,
     variantName,
+    variantSpecificity,
+    keyword,
+    place,
     exact,
     acronyms,
     cityCountry,
