@@ -50,6 +50,10 @@ beforeAll(() => {
   const works = [...toOpenAlexJsonl(generateCorpus({ works: 300, seed: 5 }))].join('\n') + '\n'
   writeFileSync(join(dir, 'openalex', 'works-000.jsonl.gz'), gzipSync(works))
   writeFileSync(join(dir, 'ror-v2.jsonl.gz'), gzipSync(JSON.stringify(ROR) + '\n'))
+  writeFileSync(
+    join(dir, 'fixes.jsonl'),
+    '{"meridian":"overrides","version":1}\n{"pattern":"Univ Oxford","ror":"https://ror.org/052gg0110"}\n',
+  )
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
