@@ -10,7 +10,9 @@ export const correspondingAuthorCountries = defineIndicator({
   description:
     'Each work counts once, for the country of its corresponding author: the reprint address, else the author ' +
     'the source flags corresponding, else the first address (the policy bibliometrix uses). articles = such ' +
-    'works; SCP = those whose authors are all in one country; MCP = those with two or more countries; ' +
+    'works; SCP = those whose authors are all in one country; MCP = those with two or more countries (under the ' +
+    '`bibliometrix` policy, as bibliometrix does: SCP only with exactly one country, so a work with a ' +
+    'corresponding country but no country of its own is MCP); ' +
     'mcpRatio = MCP / articles; freq = articles / works with a corresponding country. value = articles.',
   formula: 'articles(c) = |{w : cc(w) = c}|;  MCP(c) = |{w : cc(w) = c, |C(w)| ≥ 2}|;  SCP = articles − MCP',
   countings: ['corresponding-author'],
@@ -29,8 +31,10 @@ export const correspondingAuthorCountries = defineIndicator({
     const works = sql`SELECT f.work_id, f.year, f.corresponding_country AS unit, f.n_countries
       FROM work_facts f WHERE f.policy = ${o.countryPolicy} AND f.corresponding_country IS NOT NULL
       ${o.years ? sql`AND f.year BETWEEN ${o.years.from} AND ${o.years.to}` : raw('')}`
+    // bibliometrix's countryCollaboration: SCP is exactly one country, everything else MCP.
+    const multiple = o.countryPolicy === 'bibliometrix' ? raw('n_countries <> 1') : raw('n_countries >= 2')
     return sql`WITH t AS (
-        SELECT unit, period, count(*) AS articles, sum(CASE WHEN n_countries >= 2 THEN 1 ELSE 0 END) AS mcp
+        SELECT unit, period, count(*) AS articles, sum(CASE WHEN ${multiple} THEN 1 ELSE 0 END) AS mcp
         FROM (${withPeriods(works, o)}) x GROUP BY unit, period
       ),
       total AS (SELECT period, sum(articles) AS total FROM t GROUP BY period)
