@@ -161,9 +161,10 @@ async function copyRecord(db: Database, pairs: string): Promise<void> {
   await db.exec(`INSERT INTO affiliations SELECT n.work_id, a.position, a.seq, a.raw, a.institution_key, a.country,
       a.institution_key, a.country, CASE WHEN a.institution_key IS NULL AND a.country IS NULL THEN NULL ELSE 'source' END
     FROM s_affiliations a JOIN ${pairs} n ON n.tmp_id = a.tmp_id`)
+  // New works have no fields yet; a work taking another record's affiliations keeps its fields, if any.
   await db.exec(`INSERT INTO work_fields SELECT n.work_id, f.position, f.field
     FROM s_fields f JOIN ${pairs} n ON n.tmp_id = f.tmp_id
-    WHERE n.work_id NOT IN (SELECT work_id FROM work_fields)`)
+    ${pairs === 's_new' ? '' : 'WHERE n.work_id NOT IN (SELECT work_id FROM work_fields)'}`)
 }
 
 /** Identifiers and descriptive fields the work lacks, from the records merged into it (first record first). */
