@@ -1,7 +1,7 @@
 import type { Institution } from '@meridian/model'
 import { raw, sql } from '@meridian/indicators'
 import type { Database } from './duckdb.js'
-import { institutionKey } from './staging-writer.js'
+import { appendInstitution, institutionKey } from './staging-writer.js'
 
 /** What the matcher or an override says about one affiliation string. */
 export interface AffiliationResolution {
@@ -133,27 +133,16 @@ export async function applyCorrections(
   return { strings, matched, overridden, ...works }
 }
 
+/** Add the organisations matched or named by overrides that the store does not hold yet, set-based. */
 async function addInstitutions(db: Database, institutions: ReadonlyMap<string, Institution>): Promise<void> {
   if (institutions.size === 0) return
-  const known = new Set(
-    (await db.all(sql`SELECT institution_key FROM institutions`)).map((r) => String(r.institution_key)),
-  )
-  const a = await db.appender('institutions')
-  const text = (v: string | null) => (v === null ? a.appendNull() : a.appendVarchar(v))
-  const real = (v: number | null) => (v === null ? a.appendNull() : a.appendDouble(v))
-  for (const [key, i] of institutions) {
-    if (known.has(key)) continue
-    a.appendVarchar(key)
-    text(i.ror)
-    text(i.openalex)
-    a.appendVarchar(i.name)
-    text(i.type)
-    text(i.country)
-    real(i.lat)
-    real(i.lon)
-    a.endRow()
-  }
+  await db.exec('CREATE TEMP TABLE c_institutions AS SELECT * FROM institutions LIMIT 0')
+  const a = await db.appender('c_institutions', true)
+  for (const [key, institution] of institutions) appendInstitution(a, key, institution)
   a.closeSync()
+  await db.exec(`INSERT INTO institutions SELECT * FROM c_institutions
+    WHERE institution_key NOT IN (SELECT institution_key FROM institutions)`)
+  await db.exec('DROP TABLE c_institutions')
 }
 
 async function correctWorks(

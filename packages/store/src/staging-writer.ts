@@ -16,6 +16,19 @@ const real = (a: Appender, value: number | null | undefined): void =>
 const bool = (a: Appender, value: boolean | null | undefined): void =>
   value === null || value === undefined ? a.appendNull() : a.appendBoolean(value)
 
+/** Append one row of the `institutions` table's shape. */
+export function appendInstitution(a: Appender, key: string, institution: Institution): void {
+  a.appendVarchar(key)
+  text(a, institution.ror)
+  text(a, institution.openalex)
+  a.appendVarchar(institution.name)
+  text(a, institution.type)
+  text(a, institution.country)
+  real(a, institution.lat)
+  real(a, institution.lon)
+  a.endRow()
+}
+
 /** Appenders for one ingest run's staging tables. */
 export interface StagingAppenders {
   readonly works: Appender
@@ -141,16 +154,7 @@ export class StagingWriter {
     const key = institutionKey(institution)
     if (key === null || institution === null || this.seenInstitutions.has(key)) return key
     this.seenInstitutions.add(key)
-    const a = this.to.institutions
-    a.appendVarchar(key)
-    text(a, institution.ror)
-    text(a, institution.openalex)
-    a.appendVarchar(institution.name)
-    text(a, institution.type)
-    text(a, institution.country)
-    real(a, institution.lat)
-    real(a, institution.lon)
-    a.endRow()
+    appendInstitution(this.to.institutions, key, institution)
     return key
   }
 }
