@@ -21,6 +21,8 @@ const JOINED =
   /([a-z]{3,}|[A-Z]{3,})(?=[A-Z][a-z]{2,})|([a-z])(?=(?:Univers|Institut|College|Hospital|School|Cent|Department|Facult|National)\w*)/g
 const LEADING_MARK = /^[\s\d*†‡§¶#.]+(?=\p{L})/u
 const PARENS = /\(([^()]*)\)|\[([^[\]]*)\]/g
+/** Three words or more, at least two of them capitalised: a name, not "(in press)" or "(Germany)". */
+const NAME_IN_PARENS = /^(?=(?:.*?\p{Lu}\p{L}*){2})\S+(?:\s+\S+){2,}$/u
 const INDEPENDENT =
   /\b(?:independent\s+(?:researcher|scholar|scientist|consultant|investigator|author|research(?:er)?)|unaffiliated|no\s+(?:institutional\s+)?affiliation|self[-\s]employed|retired)\b/i
 
@@ -39,15 +41,20 @@ export function cleanAffiliation(input: string): AffiliationParts {
   const shortForms: string[] = []
   const segments: string[] = []
   for (const raw of text.split(/[,;|\n\t]|\s+[-–—]\s+|[–—]|\s{2,}/)) {
+    const named: string[] = []
     const bare = raw.replace(PARENS, (_, a: string | undefined, b: string | undefined) => {
       const inner = (a ?? b ?? '').trim()
       if (inner) shortForms.push(inner)
+      // "IMIM (Hospital del Mar Medical Research Institute)": a name in parentheses is a segment too.
+      if (NAME_IN_PARENS.test(inner)) named.push(inner.replace(/\s+/g, ' '))
       return ' '
     })
     const segment = bare.replace(LEADING_MARK, '').replace(/\s+/g, ' ').trim()
-    if (segment === '' || !/[\p{L}]/u.test(segment)) continue
-    segments.push(segment)
-    shortForms.push(segment)
+    if (segment !== '' && /[\p{L}]/u.test(segment)) {
+      segments.push(segment)
+      shortForms.push(segment)
+    }
+    segments.push(...named)
   }
   return { segments, shortForms, independent: INDEPENDENT.test(text) }
 }

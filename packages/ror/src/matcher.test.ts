@@ -242,3 +242,40 @@ describe('createMatcher on a larger registry', () => {
     ).toBeNull()
   })
 })
+
+describe('createMatcher: names inside names, acronyms, names in parentheses', () => {
+  // Better connected, so without the rule it would win the tie.
+  const vienna = org('University of Vienna', 'AT', {
+    city: 'Vienna',
+    names: [
+      ['Universität Wien', 'label'],
+      ['Uni Wien', 'alias'],
+    ],
+  })
+  const medVienna = org('Medical University of Vienna', 'AT', { city: 'Vienna' })
+  const epfl = org('École Polytechnique Fédérale de Lausanne', 'CH', { names: [['EPFL', 'acronym']] })
+  const cdi = org('Cleveland Dental Institute', 'US', { names: [['CDI', 'acronym']] })
+  const hospital = org('Hospital del Mar Research Institute', 'ES', { city: 'Barcelona' })
+  const small = createMatcher([vienna, medVienna, epfl, cdi, hospital])
+
+  it('prefers the longer name that contains the shorter in the same text', () => {
+    const result = small.match('Department of Dermatology, Medical University of Vienna')
+    expect(result.ror).toBe(medVienna.id)
+    expect(result.reason).toMatch(/whose name it contains/)
+    expect(small.match('Department of Chemistry, University of Vienna').ror).toBe(vienna.id)
+  })
+
+  it('takes an acronym unique in the registry when no country is stated, if long or well known', () => {
+    expect(small.match('Laboratory of Biomechanics, EPFL').ror).toBe(epfl.id)
+    expect(small.match('EPFL Institute of Bioengineering').ror).toBe(epfl.id)
+    expect(small.match('EPFL').reason).toMatch(/unique in the registry/)
+    // Three letters alone and no country: too often someone else's.
+    expect(small.match('CDI').ror).toBeNull()
+  })
+
+  it('reads a name given in parentheses', () => {
+    expect(small.match('Department of Epidemiology, IMIM (Hospital del Mar Research Institute)').ror).toBe(
+      hospital.id,
+    )
+  })
+})

@@ -61,8 +61,13 @@ const DERIVED = 0.03
 const INACTIVE = 0.05
 const AMBIGUOUS = 0.15
 const CHILD_MARGIN = 0.1
+const NESTED_MARGIN = 0.02
 const DOMINANCE = 3
 const ACRONYM = 0.85
+/** An acronym unique in the whole registry, with no country in the address to confirm it. */
+const ACRONYM_ALONE = 0.85
+/** Relationships that make an organisation well known enough for a three-letter acronym alone ("MIT"). */
+const KNOWN = 10
 /**
  * A name whose rarest word weighs less than this share of the rarest possible word's weight is generic
  * ("Institute of Physics"): it needs the place to agree.
@@ -174,6 +179,19 @@ function isPlace(index: RegistryIndex, segment: string): boolean {
 }
 
 const ACRONYM_FORM = /^[A-Z][A-Z0-9&-]{1,11}$/
+/** An acronym leading a segment: "UCLA School of Dentistry", "KAIST Institute for BioCentury". */
+const LEADING_ACRONYM = /^([A-Z][A-Z0-9&]{2,11})[\s/-]/
+
+/** Whole segments and parenthesised texts, and the acronym a segment starts with. */
+function acronymForms(shortForms: readonly string[]): Set<string> {
+  const forms = new Set<string>()
+  for (const form of shortForms) {
+    forms.add(form.trim())
+    const lead = LEADING_ACRONYM.exec(form.trim())
+    if (lead) forms.add(lead[1] as string)
+  }
+  return forms
+}
 const NOT_ACRONYMS = new Set(['USA', 'UK', 'US', 'PR', 'PRC', 'UAE', 'SAR', 'ROC'])
 
 function related(a: RorRecord, b: RorRecord, type: 'child' | 'parent'): boolean {
@@ -230,23 +248,26 @@ function run(
       })
     }
   })
-  if (stated) {
-    for (const form of parts.shortForms) {
-      const acronym = form.trim()
-      if (!ACRONYM_FORM.test(acronym) || NOT_ACRONYMS.has(acronym)) continue
-      const orgs = (index.acronyms.get(acronym) ?? []).filter((org) => index.records[org]?.country === stated)
-      if (orgs.length !== 1) continue
-      const org = orgs[0] as number
-      consider({
-        org,
-        score: ACRONYM + (cityNamed(org) ? CITY_NAMED : 0),
-        inter: 0,
-        variant: -1,
-        span: -1,
-        exact: false,
-        acronym,
-      })
-    }
+  for (const form of acronymForms(parts.shortForms)) {
+    const acronym = form.trim()
+    if (!ACRONYM_FORM.test(acronym) || NOT_ACRONYMS.has(acronym)) continue
+    const all = index.acronyms.get(acronym) ?? []
+    // Unique in the stated country, or, when the address names none, unique in the registry ("EPFL").
+    const orgs = stated ? all.filter((org) => index.records[org]?.country === stated) : all
+    if (orgs.length !== 1) continue
+    const org = orgs[0] as number
+    // Short acronyms alone are too often someone else's ("CDI", "PRI"): only well-known organisations.
+    if (!stated && acronym.length < 4 && (index.records[org] as RorRecord).relationships.length < KNOWN)
+      continue
+    consider({
+      org,
+      score: (stated ? ACRONYM : ACRONYM_ALONE) + (cityNamed(org) ? CITY_NAMED : 0),
+      inter: 0,
+      variant: -1,
+      span: -1,
+      exact: false,
+      acronym,
+    })
   }
 
   const ranked = [...best.values()].sort(
@@ -254,6 +275,22 @@ function run(
   )
   let pick = ranked[0]
   const notes: string[] = []
+  if (pick) {
+    // "Medical University of Vienna" names no "University of Vienna": the longer name read in the same text wins.
+    const top = pick
+    const longer = ranked.find(
+      (h) =>
+        h !== top &&
+        h.score >= top.score - NESTED_MARGIN &&
+        (index.variantTokens[h.variant]?.length ?? 0) > (index.variantTokens[top.variant]?.length ?? 0) &&
+        extendsName(index, h, top) &&
+        (spans[h.span]?.text ?? '').includes(spans[top.span]?.text ?? '\u0000'),
+    )
+    if (longer) {
+      pick = longer
+      notes.push(`preferred to ${(index.records[top.org] as RorRecord).name}, whose name it contains`)
+    }
+  }
   if (pick) {
     const top = pick
     const parent = index.records[top.org] as RorRecord
@@ -305,7 +342,7 @@ function run(
         .join('; ')}`,
     )
   const how = chosen.acronym
-    ? `acronym ${chosen.acronym} of ${record.name}, unique in ${stated}`
+    ? `acronym ${chosen.acronym} of ${record.name}, unique ${stated ? `in ${stated}` : 'in the registry'}`
     : `${chosen.exact ? 'exact name' : `similarity ${round(chosen.score)} to name`} "${index.variantName[chosen.variant]}" in "${spans[chosen.span]?.text}"`
   const countryNote =
     stated && record.country
