@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto'
 import { toRorId, type RorId } from '@meridian/model'
+import { tokens } from './normalise.js'
+import type { RorRecord } from './ror-record.js'
 import type { AffiliationMatch } from './matcher.js'
 
 /** One gold pair: an affiliation string and the organisations it names (any one is right; none: `NP`). */
@@ -83,4 +86,50 @@ export function scoreMatches(
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn)
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
   return { pairs: gold.length, tp, fp, fn, precision, recall, f1 }
+}
+
+/**
+ * Which half of a gold set a string belongs to, by a hash of its text: the ranking model is fitted on
+ * `fit` and scored on `held-out`, so that no string it learned from counts in the figure it is judged by.
+ */
+export function goldHalf(affiliation: string): 'fit' | 'held-out' {
+  return (createHash('sha1').update(affiliation).digest()[0] as number) % 2 === 0 ? 'fit' : 'held-out'
+}
+
+/** One pair of OpenAlex's institution gold: a string and the names of the institutions it is labelled with. */
+export interface NamedGoldPair {
+  readonly affiliation: string
+  /** Normalised names (`tokens` joined by spaces); empty when the string names no institution. */
+  readonly names: readonly string[]
+}
+
+const nameKey = (name: string): string => tokens(name).join(' ')
+
+/**
+ * Read a file of OpenAlex's institution gold (`openalex_institution_gold_v2/*.tsv`: affiliation string in the
+ * second column, labels like `['123 - Name', ...]` in the fourth; `-1` means none). Its labels are OpenAlex ids,
+ * so a match is judged by name (`namedGoldRight`).
+ */
+export function readNamedGold(text: string): NamedGoldPair[] {
+  const pairs: NamedGoldPair[] = []
+  for (const line of text.split('\n').slice(1)) {
+    const [, affiliation, , labels] = line.split('\t')
+    if (affiliation === undefined || labels === undefined) continue
+    const names = [...labels.matchAll(/['"](-?\d+) - (.*?)['"](?=, |\])/g)]
+      .filter((m) => m[1] !== '-1')
+      .map((m) => nameKey(m[2] as string))
+    pairs.push({ affiliation, names })
+  }
+  return pairs
+}
+
+/** Whether a record has one of a named gold pair's names. */
+export function namedGoldRight(pair: NamedGoldPair, record: RorRecord | undefined): boolean {
+  return record !== undefined && record.names.some((n) => pair.names.includes(nameKey(n.value)))
+}
+
+/** Whether some record of a registry has one of the pair's names (else the pair cannot be scored on it). */
+export function namedGoldKnown(records: readonly RorRecord[]): (pair: NamedGoldPair) => boolean {
+  const known = new Set(records.flatMap((r) => r.names.map((n) => nameKey(n.value))))
+  return (pair) => pair.names.length === 0 || pair.names.some((n) => known.has(n))
 }

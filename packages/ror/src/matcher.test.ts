@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMatcher } from './matcher.js'
+import { CANDIDATE_FEATURES, NONE_FEATURES, rankProbabilities } from './rank.js'
+import { RANK_MODEL } from './rank-model.js'
 import type { RorRecord, RorName, RorRelationship } from './ror-record.js'
 import type { CountryCode, RorId } from '@meridian/model'
 
@@ -79,26 +81,30 @@ const nihPk = org('National Institute of Health', 'PK')
 const miami = org('University of Miami', 'US')
 const miamiOhio = org('Miami University', 'US')
 const buenosAires = org('Universidad de Buenos Aires', 'AR')
-const matcher = createMatcher([
-  oxford,
-  ucWithChild,
-  berkeley,
-  mit,
-  mitMexico,
-  peking,
-  tum,
-  ...others,
-  widgetLab,
-  umrA,
-  umrB,
-  hkust,
-  hkustGz,
-  nih,
-  nihPk,
-  miami,
-  miamiOhio,
-  buenosAires,
-])
+// The rules are tested alone (`model: null`); the ranking model has tests of its own below.
+const matcher = createMatcher(
+  [
+    oxford,
+    ucWithChild,
+    berkeley,
+    mit,
+    mitMexico,
+    peking,
+    tum,
+    ...others,
+    widgetLab,
+    umrA,
+    umrB,
+    hkust,
+    hkustGz,
+    nih,
+    nihPk,
+    miami,
+    miamiOhio,
+    buenosAires,
+  ],
+  { model: null },
+)
 
 describe('createMatcher', () => {
   it('finds the organisation after departments, with its country', () => {
@@ -230,7 +236,7 @@ describe('createMatcher on a larger registry', () => {
   )
   const kz = org('Institute of Physics', 'KZ', { city: 'Almaty' })
   const pl = org('Institute of Physics of the Polish Academy', 'PL')
-  const big = createMatcher([...filler, kz, pl, oxford])
+  const big = createMatcher([...filler, kz, pl, oxford], { model: null })
 
   it('needs the place to agree before matching a generic name', () => {
     expect(big.match('Institute of Physics').confidence).toBeCloseTo(0.9, 3)
@@ -238,7 +244,9 @@ describe('createMatcher on a larger registry', () => {
     expect(big.match('Institute of Physics, Almaty, Kazakhstan')).toMatchObject({ ror: kz.id, confidence: 1 })
     expect(big.match('University of Oxford').confidence).toBe(1)
     expect(
-      createMatcher([...filler, kz, pl, oxford], { threshold: 0.95 }).match('Institute of Physics').ror,
+      createMatcher([...filler, kz, pl, oxford], { threshold: 0.95, model: null }).match(
+        'Institute of Physics',
+      ).ror,
     ).toBeNull()
   })
 })
@@ -256,7 +264,7 @@ describe('createMatcher: names inside names, acronyms, names in parentheses', ()
   const epfl = org('École Polytechnique Fédérale de Lausanne', 'CH', { names: [['EPFL', 'acronym']] })
   const cdi = org('Cleveland Dental Institute', 'US', { names: [['CDI', 'acronym']] })
   const hospital = org('Hospital del Mar Research Institute', 'ES', { city: 'Barcelona' })
-  const small = createMatcher([vienna, medVienna, epfl, cdi, hospital])
+  const small = createMatcher([vienna, medVienna, epfl, cdi, hospital], { model: null })
 
   it('prefers the longer name that contains the shorter in the same text', () => {
     const result = small.match('Department of Dermatology, Medical University of Vienna')
@@ -277,5 +285,35 @@ describe('createMatcher: names inside names, acronyms, names in parentheses', ()
     expect(small.match('Department of Epidemiology, IMIM (Hospital del Mar Research Institute)').ror).toBe(
       hospital.id,
     )
+  })
+})
+
+describe('createMatcher with the ranking model', () => {
+  const registry = [oxford, ucWithChild, berkeley, mit, peking, tum, ...others, widgetLab]
+  const ranked = createMatcher(registry)
+
+  it('gives a probability as confidence and matches at the model threshold', () => {
+    const result = ranked.match('Dept of Physics, Univ of Oxford, Oxford OX1 3PU, UK')
+    expect(result.ror).toBe(oxford.id)
+    expect(result.confidence).toBeGreaterThanOrEqual(RANK_MODEL?.threshold ?? 1)
+    expect(result.confidence).toBeLessThanOrEqual(1)
+  })
+
+  it('hands the model one feature row per candidate, and one for "no organisation"', () => {
+    const input = ranked.rankingInput('Department of Chemistry, University of California, Berkeley, USA')
+    expect(input?.candidates).toContain(berkeley.id)
+    for (const row of input?.features ?? []) expect(row).toHaveLength(CANDIDATE_FEATURES.length)
+    expect(input?.none).toHaveLength(NONE_FEATURES.length)
+    expect(ranked.rankingInput('Nowhere at all')).toBeNull()
+  })
+
+  it('computes probabilities that sum to one, trees included', () => {
+    const model = { candidate: [1], none: [0], trees: [[0, 0.5, -1, -1, -1, 2]], threshold: 0.5 }
+    const p = rankProbabilities(model, [[0], [1]], [1])
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9)
+    // Candidate 0: utility 0 + tree's left leaf (-1); candidate 1: 1 + right leaf (2); none: 0.
+    const e = [Math.exp(-1), Math.exp(3), 1]
+    const total = e.reduce((a, b) => a + b, 0)
+    expect(p).toEqual(e.map((x) => expect.closeTo(x / total, 9)))
   })
 })

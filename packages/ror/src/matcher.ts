@@ -7,6 +7,8 @@ import { buildRegistryIndex, type RegistryIndex } from './registry-index.js'
 import type { RorRecord } from './ror-record.js'
 import { scoreSpan, toSpan, type Span, type SpanHits } from './score-span.js'
 import { splitUnits } from './split-units.js'
+import { candidateFeatures, noneFeatures, rankProbabilities, type RankModel } from './rank.js'
+import { RANK_MODEL } from './rank-model.js'
 
 /** What the matcher says about one affiliation string. */
 export interface AffiliationMatch {
@@ -36,8 +38,23 @@ export interface DetailedMatch extends AffiliationMatch {
 }
 
 export interface MatcherOptions {
-  /** Minimum confidence for a match. Default `DEFAULT_THRESHOLD`, chosen on the ROR API log gold set. */
+  /**
+   * Minimum confidence for a match. Default: the ranking model's threshold, or `DEFAULT_THRESHOLD` for
+   * the rules alone.
+   */
   readonly threshold?: number
+  /**
+   * The model that ranks the candidates and gives the confidence (a probability). Default the fitted
+   * `RANK_MODEL`; `null` for the rules alone, whose confidence is the best candidate's score.
+   */
+  readonly model?: RankModel | null
+}
+
+/** What the ranking model sees of one string: candidates, their features, the features of "none". */
+export interface RankingInput {
+  readonly candidates: readonly RorId[]
+  readonly features: readonly (readonly number[])[]
+  readonly none: readonly number[]
 }
 
 export interface Matcher {
@@ -45,13 +62,15 @@ export interface Matcher {
   match(affiliation: string): AffiliationMatch
   /** Match one affiliation string and return the candidates and segments too. */
   matchDetailed(affiliation: string): DetailedMatch
+  /** The ranking model's input for a string, or `null` when nothing resembles an organisation (to fit a model). */
+  rankingInput(affiliation: string): RankingInput | null
   /** The record of a ROR id in the loaded registry. */
   record(id: RorId): RorRecord | undefined
   /** Number of organisations indexed. */
   readonly size: number
 }
 
-/** The default confidence threshold (see the package README for how it was chosen). */
+/** The confidence threshold of the rules alone (see the package README for how it was chosen). */
 export const DEFAULT_THRESHOLD = 0.85
 
 const COUNTRY_AGREES = 0.05
@@ -98,7 +117,8 @@ export function createMatcher(
   registry: RorRegistry | readonly RorRecord[],
   options: MatcherOptions = {},
 ): Matcher {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD
+  const model = options.model === undefined ? RANK_MODEL : options.model
+  const threshold = options.threshold ?? (model ? model.threshold : DEFAULT_THRESHOLD)
   const index = buildRegistryIndex('records' in registry ? registry.records : registry)
   const acc = new Float64Array(index.variantOrg.length)
   const cache = new Map<string, Scored>()
@@ -112,13 +132,19 @@ export function createMatcher(
     }
     return scored
   }
-  const matchDetailed = (affiliation: string): DetailedMatch => run(index, score, threshold, affiliation)
+  const matchDetailed = (affiliation: string): DetailedMatch =>
+    run(index, score, threshold, model, affiliation)
   return {
     match: (affiliation) => {
       const { ror, country, confidence, reason } = matchDetailed(affiliation)
       return { ror, country, confidence, reason }
     },
     matchDetailed,
+    rankingInput: (affiliation) => {
+      let input: RankingInput | null = null
+      run(index, score, threshold, model, affiliation, (x) => (input = x))
+      return input
+    },
     record: (id) => {
       const org = index.byId.get(id)
       return org === undefined ? undefined : index.records[org]
@@ -157,17 +183,25 @@ interface Scored {
 /** Spans scored recently, by text: affiliations repeat their segments ("University of Oxford"). */
 const CACHE_SIZE = 20_000
 
-function spansOf(index: RegistryIndex, segments: readonly string[]): string[] {
-  const spans: string[] = []
+/** Where a span comes from: its (first) segment, and whether it is a unit of it or two segments joined. */
+interface SpanOrigin {
+  readonly text: string
+  readonly segment: number
+  readonly kind: 'segment' | 'unit' | 'joined'
+}
+
+function spansOf(index: RegistryIndex, segments: readonly string[]): SpanOrigin[] {
+  const spans: SpanOrigin[] = []
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string
     // A later segment that only names a place ("Nijmegen", "Oxford OX1 3PU, UK") is no organisation.
     if (i === 0 || !isPlace(index, segment)) {
-      spans.push(segment)
+      spans.push({ text: segment, segment: i, kind: 'segment' })
       const units = splitUnits(segment)
-      if (units.length > 1) spans.push(...units)
+      if (units.length > 1) spans.push(...units.map((text) => ({ text, segment: i, kind: 'unit' as const })))
     }
-    if (i + 1 < segments.length) spans.push(`${segment} ${segments[i + 1]}`)
+    if (i + 1 < segments.length)
+      spans.push({ text: `${segment} ${segments[i + 1]}`, segment: i, kind: 'joined' })
   }
   return spans
 }
@@ -178,7 +212,8 @@ function isPlace(index: RegistryIndex, segment: string): boolean {
   return placeCountry(segment) !== null || index.cityCountry.has(list.join(' '))
 }
 
-const ACRONYM_FORM = /^[A-Z][A-Z0-9&-]{1,11}$/
+/** Three characters or more: two-letter forms are mostly US states and provinces ("UT", "ON"). */
+const ACRONYM_FORM = /^[A-Z][A-Z0-9&-]{2,11}$/
 /** An acronym leading a segment: "UCLA School of Dentistry", "KAIST Institute for BioCentury". */
 const LEADING_ACRONYM = /^([A-Z][A-Z0-9&]{2,11})[\s/-]/
 
@@ -194,15 +229,26 @@ function acronymForms(shortForms: readonly string[]): Set<string> {
 }
 const NOT_ACRONYMS = new Set(['USA', 'UK', 'US', 'PR', 'PRC', 'UAE', 'SAR', 'ROC'])
 
+/** Each record's relationships by related id (built on first use: some organisations have thousands). */
+const relationsOf = new WeakMap<RorRecord, Map<string, string>>()
+
 function related(a: RorRecord, b: RorRecord, type: 'child' | 'parent'): boolean {
-  return a.relationships.some((r) => r.type === type && r.id === b.id)
+  let map = relationsOf.get(a)
+  if (!map) {
+    map = new Map()
+    for (const r of a.relationships) if (r.type === 'child' || r.type === 'parent') map.set(r.id, r.type)
+    relationsOf.set(a, map)
+  }
+  return map.get(b.id) === type
 }
 
 function run(
   index: RegistryIndex,
   score: (text: string) => Scored,
   threshold: number,
+  model: RankModel | null,
   affiliation: string,
+  collect?: (input: RankingInput) => void,
 ): DetailedMatch {
   const parts = cleanAffiliation(affiliation)
   const { segments } = parts
@@ -212,8 +258,10 @@ function run(
     return { ror: null, country: stated, confidence: 0, reason, segments, candidates: [] }
   }
   const place = ` ${words(segments.join(' ')).join(' ')} `
-  const scored = spansOf(index, segments).map(score)
-  const generic = GENERIC_SHARE * Math.log(1 + index.variantOrg.length)
+  const origins = spansOf(index, segments)
+  const scored = origins.map((o) => score(o.text))
+  const maxSpecificity = Math.log(1 + index.variantOrg.length)
+  const generic = GENERIC_SHARE * maxSpecificity
   const spans = scored.map((x) => x.span)
   const best = new Map<number, Hit>()
   const consider = (hit: Hit): void => {
@@ -315,18 +363,30 @@ function run(
       : 'no organisation or country recognised'
     return { ror: null, country: stated, confidence: 0, reason, segments, candidates }
   }
-  const chosen = pick
-  const record = index.records[chosen.org] as RorRecord
+  let chosen = pick
   let confidence = chosen.score
-  const rival = ranked.find(
-    (h) =>
-      h !== chosen &&
-      h.score >= chosen.score - 0.02 &&
-      !related(record, index.records[h.org] as RorRecord, 'child') &&
-      !related(record, index.records[h.org] as RorRecord, 'parent'),
-  )
-  if (rival && rival.span === chosen.span && !dominates(index, chosen, rival)) {
-    confidence -= AMBIGUOUS
+  if (collect) {
+    const input = rankInput(index, ranked, pick, origins, spans, stated, maxSpecificity, cityNamed)
+    const ids = input.hits.map((h) => (index.records[h.org] as RorRecord).id)
+    collect({ candidates: ids, features: input.features, none: input.none })
+  }
+  let modelNote: string | null = null
+  if (model) {
+    const input = rankInput(index, ranked, pick, origins, spans, stated, maxSpecificity, cityNamed)
+    const p = rankProbabilities(model, input.features, input.none)
+    let at = 0
+    for (let i = 1; i < input.hits.length; i++) if ((p[i] as number) > (p[at] as number)) at = i
+    if ((input.hits[at] as Hit) !== chosen) {
+      modelNote = `ranked above ${(index.records[chosen.org] as RorRecord).name}`
+      notes.length = 0
+    }
+    chosen = input.hits[at] as Hit
+    confidence = p[at] as number
+  }
+  const record = index.records[chosen.org] as RorRecord
+  const rival = rivalOf(index, ranked, chosen)
+  if (rival) {
+    if (!model) confidence -= AMBIGUOUS
     notes.push(
       `ambiguous with ${(index.records[rival.org] as RorRecord).name} (${(index.records[rival.org] as RorRecord).country ?? '?'})`,
     )
@@ -350,7 +410,7 @@ function run(
         ? `country ${stated} agrees`
         : `address says ${stated}, organisation is in ${record.country}`
       : null
-  const reason = [how, countryNote, ...notes].filter((x) => x).join('; ')
+  const reason = [how, countryNote, modelNote, ...notes].filter((x) => x).join('; ')
   if (confidence < threshold) {
     return {
       ror: null,
@@ -369,6 +429,92 @@ function run(
     segments,
     candidates,
   }
+}
+
+/** Another organisation read from the same text about as well, neither related to nor dwarfed by `hit`. */
+function rivalOf(index: RegistryIndex, ranked: readonly Hit[], hit: Hit): Hit | undefined {
+  const record = index.records[hit.org] as RorRecord
+  // `ranked` is best first: only the hits down to 0.02 below this one can be rivals.
+  for (const h of ranked) {
+    if (h.score < hit.score - 0.02) break
+    if (h === hit) continue
+    const other = index.records[h.org] as RorRecord
+    if (related(record, other, 'child') || related(record, other, 'parent')) continue
+    return h.span === hit.span && !dominates(index, hit, h) ? h : undefined
+  }
+  return undefined
+}
+
+const beyondPlaces = (span: Span): number =>
+  span.weight > 0 ? Math.max(0, span.weight - span.placeWeight) / span.weight : 0
+
+/** Candidates the ranking model looks at: the best by score, and the rules' pick. */
+const RANKED = 10
+
+interface RankInput {
+  readonly hits: readonly Hit[]
+  readonly features: number[][]
+  readonly none: number[]
+}
+
+function rankInput(
+  index: RegistryIndex,
+  ranked: readonly Hit[],
+  pick: Hit,
+  origins: readonly SpanOrigin[],
+  spans: readonly Span[],
+  stated: CountryCode | null,
+  maxSpecificity: number,
+  cityNamed: (org: number) => boolean,
+): RankInput {
+  const hits = ranked.slice(0, RANKED)
+  if (!hits.includes(pick)) hits.push(pick)
+  const topScore = (ranked[0] as Hit).score
+  const orgSegments = [...new Set(origins.map((o) => o.segment))]
+  const spanBest = new Map<number, number>()
+  for (const h of ranked) if (!spanBest.has(h.span)) spanBest.set(h.span, h.score)
+  const last = orgSegments.length - 1
+  const features = hits.map((h) => {
+    const record = index.records[h.org] as RorRecord
+    const origin = origins[h.span]
+    const at = origin ? orgSegments.indexOf(origin.segment) : -1
+    const others = hits.filter((o) => o !== h)
+    const text = (o: Hit): string => spans[o.span]?.text ?? '\u0000'
+    return candidateFeatures({
+      record,
+      score: h.score,
+      topScore,
+      exact: h.exact,
+      acronym: h.acronym !== null,
+      derived: h.variant >= 0 && index.variantKind[h.variant] === 'derived',
+      stated: stated !== null,
+      countryAgrees: stated !== null && record.country === stated,
+      cityNamed: cityNamed(h.org),
+      parentOfCandidate: others.some((o) => related(record, index.records[o.org] as RorRecord, 'child')),
+      childOfCandidate: others.some((o) => related(record, index.records[o.org] as RorRecord, 'parent')),
+      containsCandidate: others.some(
+        (o) => o.variant >= 0 && h.variant >= 0 && extendsName(index, h, o) && text(h).includes(text(o)),
+      ),
+      insideCandidate: others.some(
+        (o) => o.variant >= 0 && h.variant >= 0 && extendsName(index, o, h) && text(o).includes(text(h)),
+      ),
+      firstSegment: at === 0,
+      lastSegment: at === last && last > 0,
+      position: last > 0 && at >= 0 ? at / last : 0,
+      unit: origin?.kind === 'unit',
+      joined: origin?.kind === 'joined',
+      explained: h.span >= 0 ? Math.min(1, h.inter / Math.max(1e-9, (spans[h.span] as Span).weight)) : 0,
+      generic:
+        h.variant >= 0 && (index.variantSpecificity[h.variant] as number) < GENERIC_SHARE * maxSpecificity,
+      rival: rivalOf(index, ranked, h) !== undefined,
+      heuristicTop: h === pick,
+      bestOfSpan: (spanBest.get(h.span) as number) <= h.score,
+      nameWords: h.variant >= 0 ? (index.variantTokens[h.variant] as Int32Array).length : 0,
+      specificity: h.variant >= 0 ? (index.variantSpecificity[h.variant] as number) / maxSpecificity : 1,
+      beyondPlaces: h.span >= 0 ? beyondPlaces(spans[h.span] as Span) : 1,
+    })
+  })
+  return { hits, features, none: noneFeatures(stated !== null, ranked.length, topScore) }
 }
 
 /** Whether the child's name contains the parent's: "University of California, Berkeley" names the campus. */
