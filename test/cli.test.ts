@@ -258,31 +258,40 @@ describe('meridian registry and affiliations', () => {
   it('loads a ROR dump and matches affiliation strings from standard input, one JSON line each, in order', async () => {
     writeFileSync(join(dir, 'ror.jsonl'), ROR.map((r) => JSON.stringify(r)).join('\n') + '\n')
     expect((await meridian('registry', 'load', 'ror.jsonl', '--store', 'store')).code).toBe(0)
-    let stdout = ''
-    async function* stdin() {
-      yield 'Dept of Physics, University of Oxford, Oxford, UK'
-      yield '清华大学 北京'
-      yield 'Independent researcher, Lyon, France'
+    async function match(...flags: string[]): Promise<Record<string, unknown>[]> {
+      let stdout = ''
+      async function* stdin() {
+        yield 'Dept of Physics, University of Oxford, Oxford, UK'
+        yield '清华大学 北京'
+        yield 'Independent researcher, Lyon, France'
+      }
+      const code = await main(['affiliations', 'match', '--store', 'store', ...flags], {
+        stdout: (t) => void (stdout += t),
+        stderr: () => {},
+        env: {},
+        cwd: dir,
+        interactive: false,
+        now: () => new Date(0),
+        stdin: stdin(),
+      })
+      expect(code).toBe(0)
+      return stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
     }
-    const code = await main(['affiliations', 'match', '--store', 'store'], {
-      stdout: (t) => void (stdout += t),
-      stderr: () => {},
-      env: {},
-      cwd: dir,
-      interactive: false,
-      now: () => new Date(0),
-      stdin: stdin(),
-    })
-    expect(code).toBe(0)
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-    expect(lines.map((l) => [l.input, l.ror, l.country])).toEqual([
+    const expected = [
       ['Dept of Physics, University of Oxford, Oxford, UK', 'https://ror.org/052gg0110', 'GB'],
       ['清华大学 北京', 'https://ror.org/03cve4549', 'CN'],
       ['Independent researcher, Lyon, France', null, 'FR'],
-    ])
+    ]
+    const lines = await match()
+    expect(lines.map((l) => [l.input, l.ror, l.country])).toEqual(expected)
+    // The rules alone: the same answers here, with the best candidate's score as confidence.
+    const rules = await match('--no-model')
+    expect(rules.map((l) => [l.input, l.ror, l.country])).toEqual(expected)
+    expect(rules[0]?.confidence).toBe(1)
+    expect(rules[0]?.reason).not.toMatch(/ranked above/)
     for (const line of lines)
       expect(Object.keys(line)).toEqual(['input', 'ror', 'country', 'confidence', 'reason'])
   })

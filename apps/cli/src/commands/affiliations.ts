@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Command, Option } from 'commander'
 import { ERROR_CODES, MeridianError } from '@meridian/model'
-import { DEFAULT_THRESHOLD, createMatcher, readRorRegistry } from '@meridian/ror'
+import { DEFAULT_THRESHOLD, RANK_MODEL, createMatcher, readRorRegistry } from '@meridian/ror'
 import { storeDir, type Context } from '../context.js'
 import { REGISTRY_FILE } from './registry.js'
 import { correctionsFor } from '../corrections.js'
@@ -26,13 +26,19 @@ export function affiliationsCommand(context: Context): Command {
     )
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
     .addOption(
-      new Option('--threshold <confidence>', 'minimum confidence for a match').default(
-        String(DEFAULT_THRESHOLD),
+      new Option(
+        '--threshold <confidence>',
+        `minimum confidence for a match (default: the ranking model's, ${RANK_MODEL?.threshold ?? DEFAULT_THRESHOLD}; ` +
+          `with --no-model, ${DEFAULT_THRESHOLD})`,
       ),
     )
-    .action(async (flags: { store?: string; threshold: string }) => {
-      const threshold = Number(flags.threshold)
-      if (!(threshold >= 0 && threshold <= 1))
+    .option(
+      '--no-model',
+      'rules alone: the best-scoring candidate, its score as confidence (no ranking model)',
+    )
+    .action(async (flags: { store?: string; threshold?: string; model: boolean }) => {
+      const threshold = flags.threshold === undefined ? undefined : Number(flags.threshold)
+      if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
         throw new MeridianError(
           ERROR_CODES.BAD_OPTION,
           `affiliations match: --threshold ${flags.threshold} is not in 0..1`,
@@ -48,7 +54,10 @@ export function affiliationsCommand(context: Context): Command {
           { cause },
         )
       }
-      const matcher = createMatcher(readRorRegistry(text, { file: path }), { threshold })
+      const matcher = createMatcher(readRorRegistry(text, { file: path }), {
+        ...(threshold === undefined ? {} : { threshold }),
+        ...(flags.model ? {} : { model: null }),
+      })
       let out: string[] = []
       for await (const input of stdinLines(context)) {
         const { ror, country, confidence, reason } = matcher.match(input)
