@@ -145,11 +145,26 @@ export interface CandidateFacts {
   readonly beyondPlaces: number
 }
 
+/** Children and parents of each record, counted once (some organisations have thousands of children). */
+const families = new WeakMap<RorRecord, { children: number; hasParent: boolean }>()
+
+function family(r: RorRecord): { children: number; hasParent: boolean } {
+  let known = families.get(r)
+  if (!known) {
+    known = {
+      children: r.relationships.filter((x) => x.type === 'child').length,
+      hasParent: r.relationships.some((x) => x.type === 'parent'),
+    }
+    families.set(r, known)
+  }
+  return known
+}
+
 /** The feature vector of a candidate, in `CANDIDATE_FEATURES` order. */
 export function candidateFeatures(c: CandidateFacts): number[] {
   const r = c.record
   const flag = (x: boolean): number => (x ? 1 : 0)
-  const children = r.relationships.filter((x) => x.type === 'child').length
+  const { children, hasParent } = family(r)
   return [
     c.score,
     c.topScore - c.score,
@@ -161,7 +176,7 @@ export function candidateFeatures(c: CandidateFacts): number[] {
     flag(!c.stated),
     flag(c.cityNamed),
     ...TYPES.map((t) => flag(r.types.includes(t))),
-    flag(r.relationships.some((x) => x.type === 'parent')),
+    flag(hasParent),
     Math.log1p(children),
     flag(c.parentOfCandidate),
     flag(c.childOfCandidate),
