@@ -366,13 +366,13 @@ function run(
   let chosen = pick
   let confidence = chosen.score
   if (collect) {
-    const input = rankInput(index, ranked, pick, origins, spans, stated, maxSpecificity, cityNamed)
+    const input = rankInput(index, ranked, pick, origins, spans, segments, stated, maxSpecificity, cityNamed)
     const ids = input.hits.map((h) => (index.records[h.org] as RorRecord).id)
     collect({ candidates: ids, features: input.features, none: input.none })
   }
   let modelNote: string | null = null
   if (model) {
-    const input = rankInput(index, ranked, pick, origins, spans, stated, maxSpecificity, cityNamed)
+    const input = rankInput(index, ranked, pick, origins, spans, segments, stated, maxSpecificity, cityNamed)
     const p = rankProbabilities(model, input.features, input.none)
     let at = 0
     for (let i = 1; i < input.hits.length; i++) if ((p[i] as number) > (p[at] as number)) at = i
@@ -445,6 +445,13 @@ function rivalOf(index: RegistryIndex, ranked: readonly Hit[], hit: Hit): Hit | 
   return undefined
 }
 
+function kindMissing(index: RegistryIndex, span: Span, variant: number): number {
+  let missing = 0
+  for (const id of index.variantTokens[variant] as Int32Array)
+    if (index.keyword[id] === 1 && !span.seq.includes(id)) missing++
+  return missing
+}
+
 const beyondPlaces = (span: Span): number =>
   span.weight > 0 ? Math.max(0, span.weight - span.placeWeight) / span.weight : 0
 
@@ -463,6 +470,7 @@ function rankInput(
   pick: Hit,
   origins: readonly SpanOrigin[],
   spans: readonly Span[],
+  segments: readonly string[],
   stated: CountryCode | null,
   maxSpecificity: number,
   cityNamed: (org: number) => boolean,
@@ -512,6 +520,8 @@ function rankInput(
       nameWords: h.variant >= 0 ? (index.variantTokens[h.variant] as Int32Array).length : 0,
       specificity: h.variant >= 0 ? (index.variantSpecificity[h.variant] as number) / maxSpecificity : 1,
       beyondPlaces: h.span >= 0 ? beyondPlaces(spans[h.span] as Span) : 1,
+      kindMissing: h.span >= 0 ? kindMissing(index, spans[h.span] as Span, h.variant) : 0,
+      joinedPlace: origin?.kind === 'joined' && isPlace(index, segments[origin.segment + 1] ?? ''),
     })
   })
   return { hits, features, none: noneFeatures(stated !== null, ranked.length, topScore) }

@@ -51,6 +51,8 @@ export const CANDIDATE_FEATURES = [
   'name words (log)',
   'rarest word weight',
   'span beside places',
+  'kind words missing',
+  'joined with a place',
 ] as const
 
 /** Features of "no organisation" (per string). */
@@ -143,6 +145,10 @@ export interface CandidateFacts {
   readonly specificity: number
   /** The share of the span's weight that is not city or country names (0: "Oslo, Norway"). */
   readonly beyondPlaces: number
+  /** Kind-of-organisation words of the name ("University") that the span lacks. */
+  readonly kindMissing: number
+  /** Two segments joined where the second only names a place ("Marywood University" + "Scranton"). */
+  readonly joinedPlace: boolean
 }
 
 /** Children and parents of each record, counted once (some organisations have thousands of children). */
@@ -198,6 +204,8 @@ export function candidateFeatures(c: CandidateFacts): number[] {
     Math.log1p(c.nameWords),
     c.specificity,
     c.beyondPlaces,
+    c.kindMissing,
+    flag(c.joinedPlace),
   ]
 }
 
