@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib'
 import {
   createMatcher,
   goldHalf,
+  goldScore,
   readGoldCsv,
   namedGoldKnown,
   namedGoldRight,
@@ -62,9 +63,13 @@ const heldOut = (pairs, matches) => {
 }
 
 const loaded = new Set(registry.records.map((r) => r.id))
-for (const [name, file] of [
-  ['ROR API logs (all fitted on)', '20230903_affiliation_matching_logs.csv'],
-  ['Crossref publisher-asserted', '20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs.csv'],
+for (const [name, file, halves] of [
+  ['ROR API logs (all fitted on)', '20230903_affiliation_matching_logs.csv', false],
+  [
+    'Crossref publisher-asserted',
+    '20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs.csv',
+    true,
+  ],
 ]) {
   const gold = readGoldCsv(readFileSync(`${DATA}/ror-affiliation-matching/${file}`, 'utf8'))
   const kept = gold.filter((p) => p.rors.length === 0 || p.rors.some((id) => loaded.has(id)))
@@ -75,11 +80,10 @@ for (const [name, file] of [
   )
   console.log(`${name}: ${kept.length} of ${gold.length} pairs scored (gold in the loaded registry)`)
   console.log(`  model, all pairs:      ${figures(scoreMatches(kept, model.matches))}; ${speed(model)}`)
-  if (!name.includes('all fitted on'))
+  if (halves)
     console.log(`  model, held-out half:  ${figures(scoreMatches(...heldOut(kept, model.matches)))}`)
   console.log(`  rules alone, all:      ${figures(scoreMatches(kept, base.matches))}; ${speed(base)}`)
-  if (!name.includes('all fitted on'))
-    console.log(`  rules alone, held-out: ${figures(scoreMatches(...heldOut(kept, base.matches)))}`)
+  if (halves) console.log(`  rules alone, held-out: ${figures(scoreMatches(...heldOut(kept, base.matches)))}`)
   console.log(`  throughput ratio model / rules: ${(model.cpu / base.cpu).toFixed(2)} (CPU)`)
 }
 
@@ -100,9 +104,7 @@ if (existsSync(OPENALEX)) {
         if (p.names.length > 0) fn++
       }
     })
-    const precision = tp / (tp + fp)
-    const recall = tp / (tp + fn)
-    return { precision, recall, f1: (2 * precision * recall) / (precision + recall), tp, fp, fn }
+    return goldScore(list.length, tp, fp, fn)
   }
   const model = timed(pairs.map((p) => p.affiliation))
   const base = timed(

@@ -14,6 +14,7 @@ import {
   NONE_FEATURES,
   createMatcher,
   goldHalf,
+  goldScore,
   rankProbabilities,
   readGoldCsv,
   namedGoldKnown,
@@ -25,8 +26,16 @@ import {
 
 const DATA =
   process.env.MERIDIAN_SHARED_DATA ?? fileURLToPath(new URL('../../../../shared/data', import.meta.url))
-if (!existsSync(`${DATA}/ror-records`)) {
-  console.log(`fit-rank-model: ${DATA}/ror-records is absent`)
+const INPUTS = [
+  'ror-records/ror_v2_latest_records.jsonl.gz',
+  'ror-affiliation-matching/20230903_affiliation_matching_logs.csv',
+  'ror-affiliation-matching/20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs.csv',
+  'ror-affiliation-matching/openalex_institution_gold_v2/gold_data_institution_parsing_labeled.tsv',
+  'ror-affiliation-matching/openalex_institution_gold_v2/sampled_200_labeled.tsv',
+]
+const absent = INPUTS.filter((file) => !existsSync(`${DATA}/${file}`))
+if (absent.length > 0) {
+  console.error(`fit-rank-model: missing in ${DATA}: ${absent.join(', ')}`)
   process.exit(1)
 }
 const OUT = fileURLToPath(new URL('../src/rank-model.ts', import.meta.url))
@@ -256,8 +265,9 @@ function boost(exampleList, base, rounds, validation = []) {
       active.set(next)
       if (!any) break
     }
-    trees.push(tree.map((x) => Math.round(x * 1e5) / 1e5))
-    for (let i = 0; i < R; i++) F[i] += treeSum([trees.at(-1)], rows[i])
+    const added = [tree.map((x) => Math.round(x * 1e5) / 1e5)]
+    trees.push(added[0])
+    for (let i = 0; i < R; i++) F[i] += treeSum(added, rows[i])
     if (validation.length > 0) losses.push(logLoss({ ...base, trees }, validation))
   }
   return { trees, losses }
@@ -309,9 +319,7 @@ function score(model, threshold, exampleList) {
       if (e.pair.hasGold) fn++
     }
   }
-  const precision = tp / (tp + fp)
-  const recall = tp / (tp + fn)
-  return { precision, recall, f1: (2 * precision * recall) / (precision + recall), tp, fp, fn }
+  return goldScore(exampleList.length, tp, fp, fn)
 }
 const f = (s) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`
 // The threshold: the best F1 on the pairs fitted on, among thresholds with precision >= 0.92 there.
@@ -325,7 +333,13 @@ for (let t = 0.3; t <= 0.9001; t += 0.05) {
   console.log(`threshold ${t.toFixed(2)}: fitted-on ${f(s)}; held out: ${held.join('; ')}`)
   if ((!best || s.f1 > best.f1) && s.precision >= 0.92) best = { t, f1: s.f1 }
 }
-const threshold = Math.round((best?.t ?? 0.5) * 100) / 100
+if (!best) {
+  console.error(
+    'fit-rank-model: no threshold reaches precision 0.92 on the fitting strings; rank-model.ts left as it is',
+  )
+  process.exit(1)
+}
+const threshold = Math.round(best.t * 100) / 100
 console.log(`threshold chosen: ${threshold}`)
 const round = (x) => Math.round(x * 1e4) / 1e4
 const lines = [
@@ -337,7 +351,7 @@ const lines = [
   `// precision >= 0.92.`,
   ``,
   `/** The fitted ranking model (weights in \`CANDIDATE_FEATURES\` and \`NONE_FEATURES\` order). */`,
-  `export const RANK_MODEL: RankModel | null = {`,
+  `export const RANK_MODEL: RankModel = {`,
   `  candidate: [`,
   ...CANDIDATE_FEATURES.map((name, k) => `    ${round(candidate[k])}, // ${name}`),
   `  ],`,

@@ -21,7 +21,7 @@ const JOINED =
   /([a-z]{3,}|[A-Z]{3,})(?=[A-Z][a-z]{2,})|([a-z])(?=(?:Univers|Institut|College|Hospital|School|Cent|Department|Facult|National)\w*)/g
 const LEADING_MARK = /^[\s\d*†‡§¶#.]+(?=\p{L})/u
 const PARENS = /\(([^()]*)\)|\[([^[\]]*)\]/g
-/** Three words or more, at least two of them capitalised: a name, not "(in press)" or "(Germany)". */
+/** Three words or more and two capital letters or more: a name, not "(in press)" or "(Germany)". */
 const NAME_IN_PARENS = /^(?=(?:.*?\p{Lu}\p{L}*){2})\S+(?:\s+\S+){2,}$/u
 const INDEPENDENT =
   /\b(?:independent\s+(?:researcher|scholar|scientist|consultant|investigator|author|research(?:er)?)|unaffiliated|no\s+(?:institutional\s+)?affiliation|self[-\s]employed|retired)\b/i

@@ -63,6 +63,18 @@ export function readGoldCsv(text: string): GoldPair[] {
 }
 
 /**
+ * Precision, recall and F1 from counts (0 where a denominator is 0).
+ * @example
+ * goldScore(10, 8, 1, 2) // { pairs: 10, tp: 8, fp: 1, fn: 2, precision: 0.889, recall: 0.8, f1: 0.842 (rounded) }
+ */
+export function goldScore(pairs: number, tp: number, fp: number, fn: number): GoldScore {
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp)
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn)
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+  return { pairs, tp, fp, fn, precision, recall, f1 }
+}
+
+/**
  * Score matches against gold the way ROR's matching experiments count: a prediction equal to (one of) the gold ids is a
  * true positive; any other prediction a false positive; a gold id not predicted (no prediction, or a wrong
  * one) a false negative. A wrong prediction is thus both a false positive and a false negative.
@@ -82,10 +94,7 @@ export function scoreMatches(
       if (pair.rors.length > 0) fn++
     }
   })
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp)
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn)
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
-  return { pairs: gold.length, tp, fp, fn, precision, recall, f1 }
+  return goldScore(gold.length, tp, fp, fn)
 }
 
 /**
@@ -109,6 +118,8 @@ const nameKey = (name: string): string => tokens(name).join(' ')
  * Read a file of OpenAlex's institution gold (`openalex_institution_gold_v2/*.tsv`: affiliation string in the
  * second column, labels like `['123 - Name', ...]` in the fourth; `-1` means none). Its labels are OpenAlex ids,
  * so a match is judged by name (`namedGoldRight`).
+ * @example
+ * const pairs = readNamedGold(readFileSync('sampled_200_labeled.tsv', 'utf8')).filter(namedGoldKnown(records))
  */
 export function readNamedGold(text: string): NamedGoldPair[] {
   const pairs: NamedGoldPair[] = []
@@ -128,7 +139,12 @@ export function namedGoldRight(pair: NamedGoldPair, record: RorRecord | undefine
   return record !== undefined && record.names.some((n) => pair.names.includes(nameKey(n.value)))
 }
 
-/** Whether some record of a registry has one of the pair's names (else the pair cannot be scored on it). */
+/**
+ * A filter keeping the pairs that can be scored on a registry: those naming no institution, and those with
+ * a name some record has.
+ * @example
+ * readNamedGold(text).filter(namedGoldKnown(registry.records))
+ */
 export function namedGoldKnown(records: readonly RorRecord[]): (pair: NamedGoldPair) => boolean {
   const known = new Set(records.flatMap((r) => r.names.map((n) => nameKey(n.value))))
   return (pair) => pair.names.length === 0 || pair.names.some((n) => known.has(n))

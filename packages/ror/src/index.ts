@@ -20,7 +20,15 @@ export { tokens } from './normalise.js'
 export { rorV2Line } from './write-ror.js'
 export { topAncestors } from './hierarchy.js'
 export type { GoldPair, GoldScore, NamedGoldPair } from './gold.js'
-export { goldHalf, namedGoldKnown, namedGoldRight, readGoldCsv, readNamedGold, scoreMatches } from './gold.js'
+export {
+  goldHalf,
+  goldScore,
+  namedGoldKnown,
+  namedGoldRight,
+  readGoldCsv,
+  readNamedGold,
+  scoreMatches,
+} from './gold.js'
 export type { AffiliationOverride, Overrides, WorkOverride } from './overrides.js'
 export { OVERRIDES_HEADER, findAffiliationOverride, foldAffiliation, parseOverrides } from './overrides.js'
 export type { Resolution, ResolverOptions } from './resolver.js'

@@ -295,7 +295,7 @@ describe('createMatcher with the ranking model', () => {
   it('gives a probability as confidence and matches at the model threshold', () => {
     const result = ranked.match('Dept of Physics, Univ of Oxford, Oxford OX1 3PU, UK')
     expect(result.ror).toBe(oxford.id)
-    expect(result.confidence).toBeGreaterThanOrEqual(RANK_MODEL?.threshold ?? 1)
+    expect(result.confidence).toBeGreaterThanOrEqual(RANK_MODEL.threshold)
     expect(result.confidence).toBeLessThanOrEqual(1)
   })
 
@@ -305,6 +305,18 @@ describe('createMatcher with the ranking model', () => {
     for (const row of input?.features ?? []) expect(row).toHaveLength(CANDIDATE_FEATURES.length)
     expect(input?.none).toHaveLength(NONE_FEATURES.length)
     expect(ranked.rankingInput('Nowhere at all')).toBeNull()
+  })
+
+  it('refuses a model fitted for other features, naming what does not fit', () => {
+    expect(() => createMatcher(registry, { model: { ...RANK_MODEL, candidate: [1, 2] } })).toThrow(
+      /ranking model does not fit this matcher: 2 candidate weights for \d+ features/,
+    )
+    expect(() =>
+      createMatcher(registry, { model: { ...RANK_MODEL, trees: [[99, 0.5, -1, 0, -1, 1]] } }),
+    ).toThrow(/reads a feature that does not exist/)
+    expect(() => createMatcher(registry, { model: { ...RANK_MODEL, threshold: Number.NaN } })).toThrow(
+      /threshold NaN is not in 0..1/,
+    )
   })
 
   it('computes probabilities that sum to one, trees included', () => {

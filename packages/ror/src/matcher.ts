@@ -1,4 +1,4 @@
-import type { CountryCode, RorId } from '@meridian/model'
+import { ERROR_CODES, MeridianError, type CountryCode, type RorId } from '@meridian/model'
 import { cleanAffiliation } from './clean-affiliation.js'
 import { placeCountry } from './country-names.js'
 import { words } from './normalise.js'
@@ -7,7 +7,19 @@ import { buildRegistryIndex, type RegistryIndex } from './registry-index.js'
 import type { RorRecord } from './ror-record.js'
 import { scoreSpan, toSpan, type Span, type SpanHits } from './score-span.js'
 import { splitUnits } from './split-units.js'
-import { candidateFeatures, noneFeatures, rankProbabilities, type RankModel } from './rank.js'
+import {
+  candidateRows,
+  extendsName,
+  isPlace,
+  prominence,
+  related,
+  rivalOf,
+  GENERIC_SHARE,
+  type Hit,
+  type RowContext,
+  type SpanOrigin,
+} from './candidate-rows.js'
+import { CANDIDATE_FEATURES, NONE_FEATURES, rankProbabilities, type RankModel } from './rank.js'
 import { RANK_MODEL } from './rank-model.js'
 
 /** What the matcher says about one affiliation string. */
@@ -62,7 +74,10 @@ export interface Matcher {
   match(affiliation: string): AffiliationMatch
   /** Match one affiliation string and return the candidates and segments too. */
   matchDetailed(affiliation: string): DetailedMatch
-  /** The ranking model's input for a string, or `null` when nothing resembles an organisation (to fit a model). */
+  /**
+   * The ranking model's input for a string (to fit a model), or `null` when nothing resembles an
+   * organisation or the string says its author has none ("Independent researcher").
+   */
   rankingInput(affiliation: string): RankingInput | null
   /** The record of a ROR id in the loaded registry. */
   record(id: RorId): RorRecord | undefined
@@ -70,7 +85,7 @@ export interface Matcher {
   readonly size: number
 }
 
-/** The confidence threshold of the rules alone (see the package README for how it was chosen). */
+/** The confidence threshold of the rules alone: the best F1 on the ROR API logs of 0.50, 0.55, ..., 0.90. */
 export const DEFAULT_THRESHOLD = 0.85
 
 const COUNTRY_AGREES = 0.05
@@ -81,29 +96,12 @@ const INACTIVE = 0.05
 const AMBIGUOUS = 0.15
 const CHILD_MARGIN = 0.1
 const NESTED_MARGIN = 0.02
-const DOMINANCE = 3
 const ACRONYM = 0.85
 /** An acronym unique in the whole registry, with no country in the address to confirm it. */
 const ACRONYM_ALONE = 0.85
 /** Relationships that make an organisation well known enough for a three-letter acronym alone ("MIT"). */
 const KNOWN = 10
-/**
- * A name whose rarest word weighs less than this share of the rarest possible word's weight is generic
- * ("Institute of Physics"): it needs the place to agree.
- */
-const GENERIC_SHARE = 0.66
 const GENERIC = 0.1
-
-interface Hit {
-  org: number
-  score: number
-  /** Weight of the string's tokens the name accounts for. */
-  inter: number
-  variant: number
-  span: number
-  exact: boolean
-  acronym: string | null
-}
 
 const round = (x: number): number => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000
 
@@ -118,6 +116,7 @@ export function createMatcher(
   options: MatcherOptions = {},
 ): Matcher {
   const model = options.model === undefined ? RANK_MODEL : options.model
+  if (model) checkModel(model)
   const threshold = options.threshold ?? (model ? model.threshold : DEFAULT_THRESHOLD)
   const index = buildRegistryIndex('records' in registry ? registry.records : registry)
   const acc = new Float64Array(index.variantOrg.length)
@@ -153,6 +152,28 @@ export function createMatcher(
   }
 }
 
+/** A model fitted for other features is refused, not silently misread. */
+function checkModel(model: RankModel): void {
+  const treeFault = (tree: readonly number[]): boolean =>
+    tree.length === 0 ||
+    tree.length % 2 !== 0 ||
+    tree.some((x, i) => !Number.isFinite(x) || (i % 2 === 0 && x >= CANDIDATE_FEATURES.length))
+  const faults = [
+    model.candidate.length !== CANDIDATE_FEATURES.length &&
+      `${model.candidate.length} candidate weights for ${CANDIDATE_FEATURES.length} features`,
+    model.none.length !== NONE_FEATURES.length &&
+      `${model.none.length} "none" weights for ${NONE_FEATURES.length} features`,
+    (model.trees ?? []).some(treeFault) &&
+      'a tree is empty, odd-sized, not finite, or reads a feature that does not exist',
+    !(model.threshold >= 0 && model.threshold <= 1) && `threshold ${model.threshold} is not in 0..1`,
+  ].filter((x) => x !== false)
+  if (faults.length > 0)
+    throw new MeridianError(
+      ERROR_CODES.BAD_OPTION,
+      `createMatcher: the ranking model does not fit this matcher: ${faults.join('; ')}`,
+    )
+}
+
 /** "Hong Kong, China", "Taipei, Taiwan, China": the region, which ROR records as the country, wins. */
 const REGIONS = new Set(['HK', 'MO', 'TW'])
 
@@ -183,13 +204,6 @@ interface Scored {
 /** Spans scored recently, by text: affiliations repeat their segments ("University of Oxford"). */
 const CACHE_SIZE = 20_000
 
-/** Where a span comes from: its (first) segment, and whether it is a unit of it or two segments joined. */
-interface SpanOrigin {
-  readonly text: string
-  readonly segment: number
-  readonly kind: 'segment' | 'unit' | 'joined'
-}
-
 function spansOf(index: RegistryIndex, segments: readonly string[]): SpanOrigin[] {
   const spans: SpanOrigin[] = []
   for (let i = 0; i < segments.length; i++) {
@@ -204,12 +218,6 @@ function spansOf(index: RegistryIndex, segments: readonly string[]): SpanOrigin[
       spans.push({ text: `${segment} ${segments[i + 1]}`, segment: i, kind: 'joined' })
   }
   return spans
-}
-
-function isPlace(index: RegistryIndex, segment: string): boolean {
-  const list = words(segment).filter((w) => !/\d/.test(w))
-  if (list.length === 0 || list.length > 4) return list.length === 0
-  return placeCountry(segment) !== null || index.cityCountry.has(list.join(' '))
 }
 
 /** Three characters or more: two-letter forms are mostly US states and provinces ("UT", "ON"). */
@@ -228,19 +236,6 @@ function acronymForms(shortForms: readonly string[]): Set<string> {
   return forms
 }
 const NOT_ACRONYMS = new Set(['USA', 'UK', 'US', 'PR', 'PRC', 'UAE', 'SAR', 'ROC'])
-
-/** Each record's relationships by related id (built on first use: some organisations have thousands). */
-const relationsOf = new WeakMap<RorRecord, Map<string, string>>()
-
-function related(a: RorRecord, b: RorRecord, type: 'child' | 'parent'): boolean {
-  let map = relationsOf.get(a)
-  if (!map) {
-    map = new Map()
-    for (const r of a.relationships) if (r.type === 'child' || r.type === 'parent') map.set(r.id, r.type)
-    relationsOf.set(a, map)
-  }
-  return map.get(b.id) === type
-}
 
 function run(
   index: RegistryIndex,
@@ -365,23 +360,36 @@ function run(
   }
   let chosen = pick
   let confidence = chosen.score
-  if (collect) {
-    const input = rankInput(index, ranked, pick, origins, spans, segments, stated, maxSpecificity, cityNamed)
-    const ids = input.hits.map((h) => (index.records[h.org] as RorRecord).id)
-    collect({ candidates: ids, features: input.features, none: input.none })
-  }
   let modelNote: string | null = null
-  if (model) {
-    const input = rankInput(index, ranked, pick, origins, spans, segments, stated, maxSpecificity, cityNamed)
-    const p = rankProbabilities(model, input.features, input.none)
-    let at = 0
-    for (let i = 1; i < input.hits.length; i++) if ((p[i] as number) > (p[at] as number)) at = i
-    if ((input.hits[at] as Hit) !== chosen) {
-      modelNote = `ranked above ${(index.records[chosen.org] as RorRecord).name}`
-      notes.length = 0
+  if (collect || model) {
+    const context: RowContext = {
+      index,
+      ranked,
+      pick,
+      origins,
+      spans,
+      segments,
+      stated,
+      maxSpecificity,
+      cityNamed,
     }
-    chosen = input.hits[at] as Hit
-    confidence = p[at] as number
+    const rows = candidateRows(context)
+    collect?.({
+      candidates: rows.hits.map((h) => (index.records[h.org] as RorRecord).id),
+      features: rows.features,
+      none: rows.none,
+    })
+    if (model) {
+      const p = rankProbabilities(model, rows.features, rows.none)
+      let at = 0
+      for (let i = 1; i < rows.hits.length; i++) if ((p[i] as number) > (p[at] as number)) at = i
+      if ((rows.hits[at] as Hit) !== chosen) {
+        modelNote = `ranked above ${(index.records[chosen.org] as RorRecord).name}`
+        notes.length = 0
+      }
+      chosen = rows.hits[at] as Hit
+      confidence = p[at] as number
+    }
   }
   const record = index.records[chosen.org] as RorRecord
   const rival = rivalOf(index, ranked, chosen)
@@ -392,7 +400,8 @@ function run(
     )
   }
   const others = ranked.filter(
-    (h) => h !== chosen && h.score >= threshold && h.span !== chosen.span && h.org !== rival?.org,
+    // Rule scores, so the rules' threshold (the model's applies to probabilities).
+    (h) => h !== chosen && h.score >= DEFAULT_THRESHOLD && h.span !== chosen.span && h.org !== rival?.org,
   )
   if (others.length > 0)
     notes.push(
@@ -411,7 +420,7 @@ function run(
         : `address says ${stated}, organisation is in ${record.country}`
       : null
   const reason = [how, countryNote, modelNote, ...notes].filter((x) => x).join('; ')
-  if (confidence < threshold) {
+  if (!(confidence >= threshold)) {
     return {
       ror: null,
       country: stated,
@@ -429,122 +438,6 @@ function run(
     segments,
     candidates,
   }
-}
-
-/** Another organisation read from the same text about as well, neither related to nor dwarfed by `hit`. */
-function rivalOf(index: RegistryIndex, ranked: readonly Hit[], hit: Hit): Hit | undefined {
-  const record = index.records[hit.org] as RorRecord
-  // `ranked` is best first: only the hits down to 0.02 below this one can be rivals.
-  for (const h of ranked) {
-    if (h.score < hit.score - 0.02) break
-    if (h === hit) continue
-    const other = index.records[h.org] as RorRecord
-    if (related(record, other, 'child') || related(record, other, 'parent')) continue
-    return h.span === hit.span && !dominates(index, hit, h) ? h : undefined
-  }
-  return undefined
-}
-
-function kindMissing(index: RegistryIndex, span: Span, variant: number): number {
-  let missing = 0
-  for (const id of index.variantTokens[variant] as Int32Array)
-    if (index.keyword[id] === 1 && !span.seq.includes(id)) missing++
-  return missing
-}
-
-const beyondPlaces = (span: Span): number =>
-  span.weight > 0 ? Math.max(0, span.weight - span.placeWeight) / span.weight : 0
-
-/** Candidates the ranking model looks at: the best by score, and the rules' pick. */
-const RANKED = 10
-
-interface RankInput {
-  readonly hits: readonly Hit[]
-  readonly features: number[][]
-  readonly none: number[]
-}
-
-function rankInput(
-  index: RegistryIndex,
-  ranked: readonly Hit[],
-  pick: Hit,
-  origins: readonly SpanOrigin[],
-  spans: readonly Span[],
-  segments: readonly string[],
-  stated: CountryCode | null,
-  maxSpecificity: number,
-  cityNamed: (org: number) => boolean,
-): RankInput {
-  const hits = ranked.slice(0, RANKED)
-  if (!hits.includes(pick)) hits.push(pick)
-  const topScore = (ranked[0] as Hit).score
-  const orgSegments = [...new Set(origins.map((o) => o.segment))]
-  const spanBest = new Map<number, number>()
-  for (const h of ranked) if (!spanBest.has(h.span)) spanBest.set(h.span, h.score)
-  const last = orgSegments.length - 1
-  const features = hits.map((h) => {
-    const record = index.records[h.org] as RorRecord
-    const origin = origins[h.span]
-    const at = origin ? orgSegments.indexOf(origin.segment) : -1
-    const others = hits.filter((o) => o !== h)
-    const text = (o: Hit): string => spans[o.span]?.text ?? '\u0000'
-    return candidateFeatures({
-      record,
-      score: h.score,
-      topScore,
-      exact: h.exact,
-      acronym: h.acronym !== null,
-      derived: h.variant >= 0 && index.variantKind[h.variant] === 'derived',
-      stated: stated !== null,
-      countryAgrees: stated !== null && record.country === stated,
-      cityNamed: cityNamed(h.org),
-      parentOfCandidate: others.some((o) => related(record, index.records[o.org] as RorRecord, 'child')),
-      childOfCandidate: others.some((o) => related(record, index.records[o.org] as RorRecord, 'parent')),
-      containsCandidate: others.some(
-        (o) => o.variant >= 0 && h.variant >= 0 && extendsName(index, h, o) && text(h).includes(text(o)),
-      ),
-      insideCandidate: others.some(
-        (o) => o.variant >= 0 && h.variant >= 0 && extendsName(index, o, h) && text(o).includes(text(h)),
-      ),
-      firstSegment: at === 0,
-      lastSegment: at === last && last > 0,
-      position: last > 0 && at >= 0 ? at / last : 0,
-      unit: origin?.kind === 'unit',
-      joined: origin?.kind === 'joined',
-      explained: h.span >= 0 ? Math.min(1, h.inter / Math.max(1e-9, (spans[h.span] as Span).weight)) : 0,
-      generic:
-        h.variant >= 0 && (index.variantSpecificity[h.variant] as number) < GENERIC_SHARE * maxSpecificity,
-      rival: rivalOf(index, ranked, h) !== undefined,
-      heuristicTop: h === pick,
-      bestOfSpan: (spanBest.get(h.span) as number) <= h.score,
-      nameWords: h.variant >= 0 ? (index.variantTokens[h.variant] as Int32Array).length : 0,
-      specificity: h.variant >= 0 ? (index.variantSpecificity[h.variant] as number) / maxSpecificity : 1,
-      beyondPlaces: h.span >= 0 ? beyondPlaces(spans[h.span] as Span) : 1,
-      kindMissing: h.span >= 0 ? kindMissing(index, spans[h.span] as Span, h.variant) : 0,
-      joinedPlace: origin?.kind === 'joined' && isPlace(index, segments[origin.segment + 1] ?? ''),
-    })
-  })
-  return { hits, features, none: noneFeatures(stated !== null, ranked.length, topScore) }
-}
-
-/** Whether the child's name contains the parent's: "University of California, Berkeley" names the campus. */
-function extendsName(index: RegistryIndex, child: Hit, parent: Hit): boolean {
-  if (child.variant < 0 || parent.variant < 0) return false
-  const names = index.variantTokens[child.variant] as Int32Array
-  return (index.variantTokens[parent.variant] as Int32Array).every((id) => names.includes(id))
-}
-
-/**
- * Whether one of two organisations of the same name is so much better connected in the registry (names,
- * relationships) that a string naming neither's country means it: the US National Institutes of Health.
- */
-function dominates(index: RegistryIndex, a: Hit, b: Hit): boolean {
-  return prominence(index, a) >= DOMINANCE * prominence(index, b) + DOMINANCE
-}
-
-function prominence(index: RegistryIndex, hit: Hit): number {
-  const record = index.records[hit.org] as RorRecord
-  return record.names.length + record.relationships.length
 }
 
 function candidate(index: RegistryIndex, spans: readonly Span[], hit: Hit): MatchCandidate {

@@ -6,7 +6,7 @@ import type { RankModel } from './rank.js'
 // precision >= 0.92.
 
 /** The fitted ranking model (weights in `CANDIDATE_FEATURES` and `NONE_FEATURES` order). */
-export const RANK_MODEL: RankModel | null = {
+export const RANK_MODEL: RankModel = {
   candidate: [
     5.8823, // score
     -0.3917, // below top score
@@ -33,7 +33,7 @@ export const RANK_MODEL: RankModel | null = {
     0.4754, // name contains a candidate
     -0.3927, // name inside a candidate
     0.5235, // first segment
-    0.6576, // last organisation segment
+    0.6576, // last segment read
     0.6509, // segment position
     -0.9782, // unit of a segment
     -0.46, // two segments joined

@@ -16,7 +16,8 @@ export const TYPES = [
 /**
  * What the ranking model knows of one candidate organisation in one affiliation string. Every value is a
  * number; flags are 0 or 1. The model is a conditional logit: each candidate's utility is the weighted sum
- * of its features, "no organisation" has a utility of its own, and the probabilities are their softmax.
+ * of its features plus the values of the boosted trees, "no organisation" has a weighted sum of its own,
+ * and the probabilities are their softmax.
  */
 export const CANDIDATE_FEATURES = [
   'score',
@@ -36,7 +37,7 @@ export const CANDIDATE_FEATURES = [
   'name contains a candidate',
   'name inside a candidate',
   'first segment',
-  'last organisation segment',
+  'last segment read',
   'segment position',
   'unit of a segment',
   'two segments joined',
@@ -71,7 +72,11 @@ export interface RankModel {
   readonly threshold: number
 }
 
-/** The sum of the trees' values for one candidate. */
+/**
+ * The sum of the trees' values for one candidate's features.
+ * @example
+ * treeSum([[0, 0.5, -1, -0.2, -1, 0.3]], [0.9]) // 0.3: feature 0 is above 0.5, so the right leaf
+ */
 export function treeSum(trees: readonly (readonly number[])[], x: readonly number[]): number {
   return compiledTreeSum(compileTrees(trees), x)
 }
@@ -130,7 +135,7 @@ export interface CandidateFacts {
   readonly insideCandidate: boolean
   readonly firstSegment: boolean
   readonly lastSegment: boolean
-  /** 0 for the first organisation segment, 1 for the last. */
+  /** 0 for the first segment a span starts at, 1 for the last (place-only segments only start joined spans). */
   readonly position: number
   readonly unit: boolean
   readonly joined: boolean

@@ -28,7 +28,7 @@ export function affiliationsCommand(context: Context): Command {
     .addOption(
       new Option(
         '--threshold <confidence>',
-        `minimum confidence for a match (default: the ranking model's, ${RANK_MODEL?.threshold ?? DEFAULT_THRESHOLD}; ` +
+        `minimum confidence for a match (default: the ranking model's, ${RANK_MODEL.threshold}; ` +
           `with --no-model, ${DEFAULT_THRESHOLD})`,
       ),
     )
