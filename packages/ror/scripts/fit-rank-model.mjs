@@ -160,7 +160,7 @@ const fitted = { candidate, none }
 // Boosted regression trees on top of the linear model (Newton steps on the same likelihood), for what a
 // weighted sum cannot say ("a city alone names its university" holds for short strings, not long ones).
 const DEPTH = 3
-const RATE = 0.1
+const RATE = 0.2
 const LAMBDA = 1
 const MIN_HESSIAN = 1
 const MAX_TREES = 800

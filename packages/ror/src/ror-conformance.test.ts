@@ -69,8 +69,8 @@ describe.skipIf(MISSING)('ROR registry and matcher on real data', () => {
     // 1,379 strings: 556 `NP` (no organisation) kept, 529 of the 823 with gold ids in the loaded registry.
     // Many `NP` strings name an organisation the registry has ("Korea University"): precision is capped.
     expect([total, kept]).toEqual([1379, 1085])
-    expect([s.tp, s.fp, s.fn]).toEqual([476, 42, 53])
-    expect(s.f1).toBeCloseTo(0.909, 3)
+    expect([s.tp, s.fp, s.fn]).toEqual([487, 44, 42])
+    expect(s.f1).toBeCloseTo(0.919, 3)
   })
 
   // The model was fitted on the `fit` half; the `held-out` half is the figure to quote.
@@ -79,14 +79,14 @@ describe.skipIf(MISSING)('ROR registry and matcher on real data', () => {
     // 13,495 pairs (13,512 lines: some strings hold line breaks), 10,591 (78.5 %) with gold in the registry.
     expect([total, kept]).toEqual([13_495, 10_591])
     expect(s.pairs).toBe(5289)
-    expect([s.tp, s.fp, s.fn]).toEqual([4587, 304, 702])
+    expect([s.tp, s.fp, s.fn]).toEqual([4623, 329, 666])
     expect(s.precision).toBeGreaterThanOrEqual(0.92)
     expect(s.f1).toBeGreaterThanOrEqual(0.9)
-    expect(s.precision).toBeCloseTo(0.938, 3)
-    expect(s.recall).toBeCloseTo(0.867, 3)
-    expect(s.f1).toBeCloseTo(0.901, 3)
+    expect(s.precision).toBeCloseTo(0.934, 3)
+    expect(s.recall).toBeCloseTo(0.874, 3)
+    expect(s.f1).toBeCloseTo(0.903, 3)
     // All pairs, the fitted half included.
-    expect([all.tp, all.fp, all.fn]).toEqual([9297, 526, 1294])
+    expect([all.tp, all.fp, all.fn]).toEqual([9383, 560, 1208])
   })
 
   // The rules alone (threshold 0.85, chosen on the ROR API logs): the baseline the model is compared with.
