@@ -32,18 +32,39 @@ export function isPlace(index: RegistryIndex, segment: string): boolean {
   return placeCountry(segment) !== null || index.cityCountry.has(list.join(' '))
 }
 
-/** Each record's relationships by related id (built on first use: some organisations have thousands). */
-const relationsOf = new WeakMap<RorRecord, Map<string, string>>()
+/**
+ * A record's children and parents, read once on first use (some organisations have thousands): for
+ * `related` and for the ranking features.
+ */
+interface Family {
+  /** Children and parents by id. */
+  readonly byId: ReadonlyMap<string, 'child' | 'parent'>
+  readonly children: number
+  readonly hasParent: boolean
+}
+
+const families = new WeakMap<RorRecord, Family>()
+
+function family(record: RorRecord): Family {
+  let known = families.get(record)
+  if (!known) {
+    const byId = new Map<string, 'child' | 'parent'>()
+    for (const r of record.relationships)
+      if (r.type === 'child' || r.type === 'parent') byId.set(r.id, r.type)
+    const types = [...byId.values()]
+    known = {
+      byId,
+      children: types.filter((t) => t === 'child').length,
+      hasParent: types.includes('parent'),
+    }
+    families.set(record, known)
+  }
+  return known
+}
 
 /** Whether `b` is `a`'s child (or parent) in the registry. */
 export function related(a: RorRecord, b: RorRecord, type: 'child' | 'parent'): boolean {
-  let map = relationsOf.get(a)
-  if (!map) {
-    map = new Map()
-    for (const r of a.relationships) if (r.type === 'child' || r.type === 'parent') map.set(r.id, r.type)
-    relationsOf.set(a, map)
-  }
-  return map.get(b.id) === type
+  return family(a).byId.get(b.id) === type
 }
 
 /**
@@ -129,8 +150,11 @@ export function candidateRows(context: RowContext): CandidateRows {
     const at = origin ? orgSegments.indexOf(origin.segment) : -1
     const others = hits.filter((o) => o !== h)
     const text = (o: Hit): string => spans[o.span]?.text ?? '\u0000'
+    const { children, hasParent } = family(record)
     return candidateFeatures({
       record,
+      children,
+      hasParent,
       score: h.score,
       topScore,
       exact: h.exact,

@@ -121,6 +121,9 @@ function compiledTreeSum({ nodes, stride, count }: CompiledTrees, x: readonly nu
 /** One candidate as the matcher describes it to the model. */
 export interface CandidateFacts {
   readonly record: RorRecord
+  /** The record's children in the registry. */
+  readonly children: number
+  readonly hasParent: boolean
   readonly score: number
   readonly topScore: number
   readonly exact: boolean
@@ -156,26 +159,10 @@ export interface CandidateFacts {
   readonly joinedPlace: boolean
 }
 
-/** Children and parents of each record, counted once (some organisations have thousands of children). */
-const families = new WeakMap<RorRecord, { children: number; hasParent: boolean }>()
-
-function family(r: RorRecord): { children: number; hasParent: boolean } {
-  let known = families.get(r)
-  if (!known) {
-    known = {
-      children: r.relationships.filter((x) => x.type === 'child').length,
-      hasParent: r.relationships.some((x) => x.type === 'parent'),
-    }
-    families.set(r, known)
-  }
-  return known
-}
-
 /** The feature vector of a candidate, in `CANDIDATE_FEATURES` order. */
 export function candidateFeatures(c: CandidateFacts): number[] {
   const r = c.record
   const flag = (x: boolean): number => (x ? 1 : 0)
-  const { children, hasParent } = family(r)
   return [
     c.score,
     c.topScore - c.score,
@@ -187,8 +174,8 @@ export function candidateFeatures(c: CandidateFacts): number[] {
     flag(!c.stated),
     flag(c.cityNamed),
     ...TYPES.map((t) => flag(r.types.includes(t))),
-    flag(hasParent),
-    Math.log1p(children),
+    flag(c.hasParent),
+    Math.log1p(c.children),
     flag(c.parentOfCandidate),
     flag(c.childOfCandidate),
     flag(c.containsCandidate),
