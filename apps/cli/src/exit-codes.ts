@@ -13,4 +13,11 @@ export const EXIT_BY_CODE: Readonly<Record<ErrorCode, number>> = Object.freeze({
   NOT_FOUND: EXIT.badInput,
   INGEST_ABORTED: EXIT.badInput,
   STORE_UNAVAILABLE: EXIT.failure,
+  UNAUTHENTICATED: EXIT.failure,
+  SESSION_EXPIRED: EXIT.failure,
+  FORBIDDEN: EXIT.failure,
+  CSRF_REJECTED: EXIT.failure,
+  CONFLICT: EXIT.failure,
+  INVALID_VALUE: EXIT.badInput,
+  RATE_LIMITED: EXIT.failure,
 })

@@ -16,6 +16,20 @@ export const ERROR_CODES = Object.freeze({
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   /** Ingest stopped at the first bad record (`--on-error fail`); nothing was written. */
   INGEST_ABORTED: 'INGEST_ABORTED',
+  /** No valid session or token: log in first. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The session has expired (idle or absolute limit): log in again. */
+  SESSION_EXPIRED: 'SESSION_EXPIRED',
+  /** Logged in, but the role or the ownership of the record does not allow the action. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** A state-changing request by cookie came without the session's CSRF token. */
+  CSRF_REJECTED: 'CSRF_REJECTED',
+  /** The change conflicts with what is stored (an e-mail already taken, a record changed meanwhile). */
+  CONFLICT: 'CONFLICT',
+  /** Well-formed input whose values are refused (a weak password, an unknown role). */
+  INVALID_VALUE: 'INVALID_VALUE',
+  /** Too many attempts (logins): wait and retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const)
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES]
 
