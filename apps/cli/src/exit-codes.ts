@@ -20,4 +20,5 @@ export const EXIT_BY_CODE: Readonly<Record<ErrorCode, number>> = Object.freeze({
   CONFLICT: EXIT.failure,
   INVALID_VALUE: EXIT.badInput,
   RATE_LIMITED: EXIT.failure,
+  UPSTREAM_UNAVAILABLE: EXIT.failure,
 })

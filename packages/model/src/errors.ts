@@ -30,6 +30,8 @@ export const ERROR_CODES = Object.freeze({
   INVALID_VALUE: 'INVALID_VALUE',
   /** Too many attempts (logins): wait and retry. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A remote service (the OpenAlex API) kept failing after every retry: run again later to resume. */
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
 } as const)
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES]
 

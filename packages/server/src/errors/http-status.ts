@@ -17,6 +17,7 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = Object.freeze
   CONFLICT: 409,
   INVALID_VALUE: 422,
   RATE_LIMITED: 429,
+  UPSTREAM_UNAVAILABLE: 502,
   NOT_IMPLEMENTED: 501,
   INTERNAL: 500,
 })
