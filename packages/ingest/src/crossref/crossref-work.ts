@@ -9,6 +9,10 @@ import {
   type Work,
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
+import { countFromNumber, quote, yearFromNumber } from '../values/index.js'
+
+/** The dates a work's year is taken from, the first that has one. */
+const DATES = ['published', 'issued', 'published-print', 'published-online', 'created'] as const
 
 type Json = { readonly [key: string]: unknown }
 
@@ -70,25 +74,35 @@ function authorOf(value: unknown, position: number): Authorship {
  * end of the string. Crossref marks no corresponding author.
  */
 export function decodeCrossrefWork(value: unknown, at: CrossrefAt): ReadItem {
-  const bad = (field: string, message: string): ReadItem => ({
+  const bad = (
+    field: string,
+    message: string,
+    code: 'BAD_RECORD' | 'BAD_FIELD' = 'BAD_RECORD',
+  ): ReadItem => ({
     kind: 'problem',
-    problem: { code: 'BAD_RECORD', file: at.file, line: at.line, field: `${at.path}.${field}`, message },
+    problem: { code, file: at.file, line: at.line, field: `${at.path}.${field}`, message },
   })
   if (!isObject(value)) return bad('message', 'a work must be a JSON object')
   const doiValue = text(value['DOI'])
   const doi = toDoi(doiValue)
   if (doi === null) return bad('DOI', `DOI ${JSON.stringify(doiValue)} is not a DOI`)
-  const count = value['is-referenced-by-count']
-  const year = ['published', 'issued', 'published-print', 'published-online', 'created']
-    .map((key) => yearOf(value[key]))
-    .find((y) => y !== null)
+  const dated = DATES.find((key) => yearOf(value[key]) !== null)
+  const year = dated === undefined ? null : yearFromNumber(yearOf(value[dated]) ?? 0)
+  if (dated !== undefined && typeof year !== 'number')
+    return bad(`${dated}.date-parts`, `year ${year?.problem ?? ''}`, 'BAD_FIELD')
+  const count = value['is-referenced-by-count'] ?? null
+  const citedBy = count === null ? null : typeof count === 'number' ? countFromNumber(count) : null
+  if (count !== null && typeof citedBy !== 'number') {
+    const why = citedBy?.problem ?? `${quote(count)} is not a number`
+    return bad('is-referenced-by-count', `is-referenced-by-count ${why}`, 'BAD_FIELD')
+  }
   const work: Work = {
     ids: { ...NO_IDS, doi },
-    year: year ?? null,
+    year: year as number | null,
     type: text(value['type']),
     sourceTitle: first(value['container-title']),
     title: first(value['title']),
-    citedBy: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null,
+    citedBy: citedBy as number | null,
     fields: list(value['subject'])
       .map(text)
       .filter((s): s is string => s !== null),

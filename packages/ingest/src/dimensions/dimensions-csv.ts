@@ -9,10 +9,8 @@ import {
   type Work,
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
+import { yearAndCount } from '../values/index.js'
 import { readCsvTable, type CsvRecord } from '../csv/index.js'
-
-const YEAR = /^\d{4}$/
-const COUNT = /^\d+$/
 
 /** Split on `;` outside parentheses: `A (X; Y); B (Z)` -> `A (X; Y)`, `B (Z)`. */
 function splitOutside(text: string): string[] {
@@ -73,18 +71,17 @@ function decode(record: CsvRecord, file: string): ReadItem {
     kind: 'problem',
     problem: { code: 'BAD_FIELD', file, line: record.line, field, message },
   })
-  const year = record.get('PubYear')
-  if (year !== null && !YEAR.test(year)) return bad('PubYear', `"${year}" is not a year`)
-  const cited = record.get('Times cited')
-  if (cited !== null && !COUNT.test(cited)) return bad('Times cited', `"${cited}" is not a count`)
+  const numbers = yearAndCount(['PubYear', record.get('PubYear')], ['Times cited', record.get('Times cited')])
+  if ('problem' in numbers) return bad(numbers.field, numbers.problem)
+  const { year, citedBy } = numbers
   const fields = record.get('Fields of Research (ANZSRC 2020)') ?? record.get('FOR (ANZSRC) Categories')
   const work: Work = {
     ids: { ...NO_IDS, doi: toDoi(record.get('DOI')), pmid: toPmid(record.get('PMID')) },
-    year: year === null ? null : Number(year),
+    year,
     type: record.get('Publication Type')?.toLowerCase() ?? null,
     sourceTitle: record.get('Source title'),
     title: record.get('Title'),
-    citedBy: cited === null ? null : Number(cited),
+    citedBy,
     fields: splitOutside(fields ?? ''),
     authorships: decodeAuthors(record),
     correspondingAddress: null,

@@ -1,8 +1,6 @@
 import { NO_IDS, toDoi, toPmid, type ReadItem, type ReadOptions, type Work } from '@meridian/model'
+import { yearAndCount } from '../values/index.js'
 import { readCsvTable, type CsvRecord } from '../csv/index.js'
-
-const YEAR = /^\d{4}$/
-const COUNT = /^\d+$/
 
 const splitList = (value: string | null): string[] =>
   (value ?? '')
@@ -15,17 +13,19 @@ function decode(record: CsvRecord, file: string): ReadItem {
     kind: 'problem',
     problem: { code: 'BAD_FIELD', file, line: record.line, field, message },
   })
-  const year = record.get('Publication Year')
-  if (year !== null && !YEAR.test(year)) return bad('Publication Year', `"${year}" is not a year`)
-  const cited = record.get('Citing Works Count')
-  if (cited !== null && !COUNT.test(cited)) return bad('Citing Works Count', `"${cited}" is not a count`)
+  const numbers = yearAndCount(
+    ['Publication Year', record.get('Publication Year')],
+    ['Citing Works Count', record.get('Citing Works Count')],
+  )
+  if ('problem' in numbers) return bad(numbers.field, numbers.problem)
+  const { year, citedBy } = numbers
   const work: Work = {
     ids: { ...NO_IDS, doi: toDoi(record.get('DOI')), pmid: toPmid(record.get('PMID')) },
-    year: year === null ? null : Number(year),
+    year,
     type: record.get('Publication Type')?.toLowerCase() ?? null,
     sourceTitle: record.get('Source Title'),
     title: record.get('Title'),
-    citedBy: cited === null ? null : Number(cited),
+    citedBy,
     fields: splitList(record.get('Fields of Study')),
     // Lens scholarly exports name authors but give no affiliations: these works have no country.
     authorships: splitList(record.get('Author/s')).map((name, position) => ({

@@ -11,10 +11,8 @@ import {
   type ReadOptions,
   type Work,
 } from '@meridian/model'
+import { yearAndCount } from '../values/index.js'
 import { readCsvTable, type CsvRecord } from '../csv/index.js'
-
-const YEAR = /^\d{4}$/
-const COUNT = /^\d+$/
 
 /** A `|`-joined per-author cell, as many entries as authors (empty ones kept). */
 const perAuthor = (value: string | null): string[] => (value === null ? [] : value.split('|'))
@@ -74,20 +72,20 @@ function decode(record: CsvRecord, file: string): ReadItem {
   const idValue = record.get('id')
   const openalex = toOpenAlexId(idValue)
   if (openalex === null) return bad('BAD_RECORD', 'id', `"${idValue ?? ''}" is not an OpenAlex work id`)
-  const year = record.get('publication_year')
-  if (year !== null && !YEAR.test(year))
-    return bad('BAD_FIELD', 'publication_year', `"${year}" is not a year`)
-  const cited = record.get('cited_by_count')
-  if (cited !== null && !COUNT.test(cited))
-    return bad('BAD_FIELD', 'cited_by_count', `"${cited}" is not a count`)
+  const numbers = yearAndCount(
+    ['publication_year', record.get('publication_year')],
+    ['cited_by_count', record.get('cited_by_count')],
+  )
+  if ('problem' in numbers) return bad('BAD_FIELD', numbers.field, numbers.problem)
+  const { year, citedBy } = numbers
   const topic = record.get('primary_topic.display_name')
   const work: Work = {
     ids: { ...NO_IDS, openalex, doi: toDoi(record.get('doi')), pmid: toPmid(record.get('ids.pmid')) },
-    year: year === null ? null : Number(year),
+    year,
     type: record.get('type'),
     sourceTitle: record.get('primary_location.source.display_name'),
     title: record.get('display_name') ?? record.get('title'),
-    citedBy: cited === null ? null : Number(cited),
+    citedBy,
     fields: topic === null ? [] : [topic],
     authorships: decodeAuthors(record),
     correspondingAddress: null,

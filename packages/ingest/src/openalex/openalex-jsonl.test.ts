@@ -57,4 +57,33 @@ describe('readOpenAlexJsonl', () => {
     const [item] = await read([deep])
     expect(item?.kind === 'work' && item.work.year).toBe(1999)
   })
+
+  it('reports years and counts the store cannot hold as located problems, and goes on', async () => {
+    const items = await read([
+      '{"id":"W1","cited_by_count":2147483648}',
+      '{"id":"W2","publication_year":1e308}',
+      '{"id":"W3","publication_year":-5}',
+      '{"id":"W4","cited_by_count":"many"}',
+      '{"id":"W5","cited_by_count":-1}',
+      '{"id":"W6","publication_year":2020,"cited_by_count":2147483647}',
+    ])
+    expect(summary(items)).toEqual([
+      ['problem', 1, 'BAD_FIELD', 'cited_by_count'],
+      ['problem', 2, 'BAD_FIELD', 'publication_year'],
+      ['problem', 3, 'BAD_FIELD', 'publication_year'],
+      ['problem', 4, 'BAD_FIELD', 'cited_by_count'],
+      ['problem', 5, 'BAD_FIELD', 'cited_by_count'],
+      ['work', 6, 'W6'],
+    ])
+  })
+
+  it('reports authorships nested 10,000 levels deep as a problem with a bounded excerpt', async () => {
+    const deep = `{"id":"W1","authorships":[${'['.repeat(10_000)}${']'.repeat(10_000)}]}`
+    const [item] = await read([deep])
+    expect(item?.kind === 'problem' && [item.problem.code, item.problem.field]).toEqual([
+      'BAD_FIELD',
+      'authorships[0]',
+    ])
+    expect(item?.kind === 'problem' && item.problem.message.length).toBeLessThan(200)
+  })
 })

@@ -1,8 +1,9 @@
-import { toDoi, toOpenAlexId, toPmid } from '@meridian/model'
+import { countProblem, toDoi, toOpenAlexId, toPmid, yearProblem } from '@meridian/model'
 import type { Authorship, OpenAlexId, ReadItem, Work } from '@meridian/model'
 import { decodeAuthorship } from './openalex-authorship.js'
 import { arrayOrEmpty, isJsonObject, objectAt, stringOrNull } from './json-value.js'
-import { quote, recordProblem } from './problem.js'
+import { quote } from '../values/index.js'
+import { recordProblem } from './problem.js'
 import type { RecordAt } from './problem.js'
 
 /**
@@ -36,7 +37,8 @@ export interface OpenAlexAt extends RecordAt {
 
 /**
  * Decode one OpenAlex work, already parsed from JSON, into a `Work`; or a `problem` when it is not an object,
- * has neither a valid `id` nor a DOI, or has a `publication_year` that is not an integer.
+ * has neither a valid `id` nor a DOI, or has a `publication_year` or `cited_by_count` that is not a whole number
+ * within `LIMITS` (a year from 1000 to 2100, a count from 0 to 2^31 - 1).
  *
  * Fields are OpenAlex's top-level fields (the `field` of its topics, 26 in all): the primary topic's
  * first, then those of `topics[]`, each once. Unknown country codes become `null` without a problem.
@@ -62,9 +64,16 @@ export function decodeOpenAlexWork(value: unknown, at: OpenAlexAt): ReadItem {
     return recordProblem('BAD_RECORD', at, field('id'), message)
   }
   const year = value.publication_year ?? null
-  if (year !== null && !Number.isInteger(year)) {
-    const message = `publication_year must be an integer, not ${quote(year)}`
+  const yearWhy = numberProblem(year, yearProblem)
+  if (yearWhy !== null) {
+    const message = `publication_year ${quote(year)} ${yearWhy}`
     return recordProblem('BAD_FIELD', at, field('publication_year'), message)
+  }
+  const citedBy = value.cited_by_count ?? null
+  const countWhy = numberProblem(citedBy, countProblem)
+  if (countWhy !== null) {
+    const message = `cited_by_count ${quote(citedBy)} ${countWhy}`
+    return recordProblem('BAD_FIELD', at, field('cited_by_count'), message)
   }
   if (value.authorships != null && !Array.isArray(value.authorships)) {
     return recordProblem(
@@ -86,14 +95,13 @@ export function decodeOpenAlexWork(value: unknown, at: OpenAlexAt): ReadItem {
   const type = stringOrNull(value.type)
   // OpenAlex writes is_corresponding: false for every author when it does not know who is corresponding.
   const told = authorships.some((a) => a.isCorresponding === true)
-  const citedBy = value.cited_by_count
   const work: Work = {
     ids: { doi, openalex, wos: null, scopus: null, pmid: toPmid(stringOrNull(ids?.pmid)) },
     year: year as number | null,
     type: type ? type.toLowerCase() : null,
     sourceTitle: stringOrNull(objectAt(objectAt(value, 'primary_location'), 'source')?.display_name),
     title: stringOrNull(value.title) ?? stringOrNull(value.display_name),
-    citedBy: Number.isInteger(citedBy) ? (citedBy as number) : null,
+    citedBy: citedBy as number | null,
     fields: topicFields(value.primary_topic, value.topics),
     authorships: told ? authorships : authorships.map(unknownCorresponding),
     correspondingAddress: null,
@@ -103,6 +111,12 @@ export function decodeOpenAlexWork(value: unknown, at: OpenAlexAt): ReadItem {
     provenance: { source: 'openalex', format: at.format ?? 'openalex-jsonl', file: at.file, line: at.line },
   }
   return { kind: 'work', work }
+}
+
+/** Why a JSON value (`null` when absent) cannot be stored as a number of this kind, or `null` when it can. */
+function numberProblem(value: unknown, check: (n: number) => string | null): string | null {
+  if (value === null) return null
+  return typeof value === 'number' ? check(value) : 'is not a number'
 }
 
 function correspondingAuthorIds(value: unknown): ReadonlySet<OpenAlexId> | null {

@@ -7,14 +7,6 @@ export interface RecordAt {
   readonly line: number
 }
 
-const MAX_QUOTED = 80
-
-/** A value as a message quotes it: JSON, cut short when long. */
-export function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text
-}
-
 /** A `problem` item for one record. */
 export function recordProblem(
   code: ErrorCode,

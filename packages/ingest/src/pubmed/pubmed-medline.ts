@@ -11,6 +11,7 @@ import {
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
 import { bibliometrixMetaTags, pubmedFields } from '../bibliometrix/index.js'
+import { quoteText, yearFromText } from '../values/index.js'
 
 /** A record being read: its tags in order, as `[tag, value]` pairs with continuation lines joined. */
 interface Pending {
@@ -79,13 +80,16 @@ function decodeRecord(record: Pending, file: string): ReadItem {
   const pmid = toPmid(pmidValue)
   if (pmid === null) return problem(file, line, 'PMID', `PMID "${pmidValue ?? ''}" is not a PubMed id`)
   const date = one('DP')
-  const year = date === null ? null : YEAR.exec(date)?.[1]
-  if (date !== null && year === undefined)
-    return problem(file, line, 'DP', `DP "${date}" has no year`, 'BAD_FIELD')
+  const digits = date === null ? null : YEAR.exec(date)?.[1]
+  if (date !== null && digits === undefined)
+    return problem(file, line, 'DP', `DP ${quoteText(date)} has no year`, 'BAD_FIELD')
+  const year = digits == null ? null : yearFromText(digits)
+  if (year !== null && typeof year !== 'number')
+    return problem(file, line, 'DP', `DP year ${year.problem}`, 'BAD_FIELD')
   const doiTag = tags.find(([t, v]) => (t === 'LID' || t === 'AID') && v.endsWith('[doi]'))
   const work: Work = {
     ids: { ...NO_IDS, pmid, doi: toDoi(doiTag?.[1].replace(/\s*\[doi\]$/, '')) },
-    year: year == null ? null : Number(year),
+    year,
     type: one('PT')?.toLowerCase() ?? null,
     sourceTitle: one('JT') ?? one('TA'),
     title: one('TI') ?? one('BTI'),

@@ -9,6 +9,7 @@ import {
   type Work,
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
+import { quoteText, yearFromText } from '../values/index.js'
 
 const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/
 const YEAR = /(?:^|\D)(\d{4})(?:\D|$)/
@@ -83,17 +84,16 @@ function decodeRecord(record: Pending, file: string): ReadItem {
     return null
   }
   const date = one('PY', 'Y1', 'DA')
-  const year = date === null ? null : YEAR.exec(date)?.[1]
-  if (date !== null && year === undefined) {
+  const digits = date === null ? null : YEAR.exec(date)?.[1]
+  const year = digits == null ? null : yearFromText(digits)
+  if ((date !== null && digits === undefined) || (year !== null && typeof year !== 'number')) {
+    const why =
+      year === null || typeof year === 'number'
+        ? `date ${quoteText(date ?? '')} has no year`
+        : `year ${year.problem}`
     return {
       kind: 'problem',
-      problem: {
-        code: 'BAD_FIELD',
-        file,
-        line: record.line,
-        field: 'PY',
-        message: `date "${date}" has no year`,
-      },
+      problem: { code: 'BAD_FIELD', file, line: record.line, field: 'PY', message: why },
     }
   }
   const addresses: Affiliation[] = all('AD').map((raw) => ({
@@ -111,7 +111,7 @@ function decodeRecord(record: Pending, file: string): ReadItem {
   const type = one('TY') ?? ''
   const work: Work = {
     ids: { ...NO_IDS, doi: toDoi(one('DO')), pmid: toPmid(one('PM')) },
-    year: year == null ? null : Number(year),
+    year,
     type: TYPES[type] ?? (type.toLowerCase() || null),
     sourceTitle: one('JO', 'JF', 'T2', 'JA', 'J2', 'BT'),
     title: one('TI', 'T1', 'CT'),

@@ -11,6 +11,7 @@ import {
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
 import { bibliometrixMetaTags, type BibliometrixFields } from '../bibliometrix/index.js'
+import { countFromText, yearFromText } from '../values/index.js'
 import { ScopusAuthorIndex } from './scopus-names.js'
 
 /** One Scopus record, whatever the export (CSV or BibTeX), in the shape both decode from. */
@@ -47,9 +48,6 @@ export interface ScopusContext {
   readonly format: Extract<SourceFormat, 'scopus-csv' | 'scopus-bibtex'>
 }
 
-const YEAR = /^\d{4}$/
-const COUNT = /^\d+$/
-
 const affiliation = (raw: string): Affiliation => ({
   raw,
   institution: null,
@@ -63,10 +61,11 @@ export function decodeScopusRecord(fields: ScopusFields, context: ScopusContext)
     kind: 'problem',
     problem: { code: 'BAD_FIELD', file: context.file, line, field, message },
   })
-  if (fields.year !== null && !YEAR.test(fields.year))
-    return bad(fields.names.year, `year "${fields.year}" is not a year`)
-  if (fields.citedBy !== null && !COUNT.test(fields.citedBy))
-    return bad(fields.names.citedBy, `cited-by count "${fields.citedBy}" is not a count`)
+  const year = fields.year === null ? null : yearFromText(fields.year)
+  if (year !== null && typeof year !== 'number') return bad(fields.names.year, `year ${year.problem}`)
+  const citedBy = fields.citedBy === null ? null : countFromText(fields.citedBy)
+  if (citedBy !== null && typeof citedBy !== 'number')
+    return bad(fields.names.citedBy, `cited-by count ${citedBy.problem}`)
   const scopus = toScopusEid(fields.eid)
   if (fields.eid !== null && scopus === null)
     return bad(fields.names.eid, `"${fields.eid}" is not a Scopus EID`)
@@ -74,12 +73,12 @@ export function decodeScopusRecord(fields: ScopusFields, context: ScopusContext)
   const authors = decodeAuthors(fields)
   const work: Work = {
     ids: { ...NO_IDS, scopus, doi: toDoi(fields.doi), pmid: toPmid(fields.pmid) },
-    year: fields.year === null ? null : Number(fields.year),
+    year,
     type: fields.type?.toLowerCase() ?? null,
     sourceTitle: fields.sourceTitle,
     title: fields.title,
     // Scopus leaves the count empty when nothing cites the work.
-    citedBy: fields.citedBy === null ? 0 : Number(fields.citedBy),
+    citedBy: citedBy ?? 0,
     fields: [],
     ...authors,
     bibliometrix: bibliometrixMetaTags(fields.bibliometrix),

@@ -92,6 +92,20 @@ describe('readWosPlaintext', () => {
   })
 })
 
+describe('readWosPlaintext: numbers the store cannot hold', () => {
+  it('reports a times-cited count beyond int32 and a year out of range, located, and goes on', async () => {
+    const lines = [
+      ...RECORD.map((l) => (l.startsWith('TC ') ? 'TC 99999999999' : l)),
+      ...RECORD.map((l) => (l.startsWith('PY ') ? 'PY 0999' : l)),
+      ...RECORD,
+    ]
+    const items = await collect(readWosPlaintext(fromLines(lines), { file: 'f' }))
+    expect(
+      items.map((i) => (i.kind === 'work' ? 'work' : [i.problem.code, i.problem.line, i.problem.field])),
+    ).toEqual([['BAD_FIELD', 1, 'TC'], ['BAD_FIELD', 21, 'PY'], 'work'])
+  })
+})
+
 describe('readWosTabDelimited', () => {
   it('decodes records with the same rules', async () => {
     const header = '\uFEFFPT\tAU\tAF\tTI\tC1\tRP\tPY\tUT\r'

@@ -11,7 +11,9 @@ import {
   type RecordProblem,
   type SourceFormat,
   type Work,
+  yearProblem,
 } from '@meridian/model'
+import { countFromText, yearFromText } from '../values/index.js'
 import { bibliometrixCountries } from './bibliometrix-extraction.js'
 import { parseWosAddress, wosAddressCountry } from './wos-address.js'
 import { AuthorIndex } from './wos-names.js'
@@ -37,7 +39,6 @@ export interface WosRecordContext {
 export const WOS_LIST_TAGS: ReadonlySet<string> = new Set(['AU', 'AF', 'BA', 'BF', 'C1', 'C3', 'CR'])
 
 const YEAR = /^\d{4}$/
-const COUNT = /^\d+$/
 
 /** Build a located problem for a record. */
 export function wosProblem(
@@ -74,18 +75,22 @@ export function decodeWosRecord(record: WosTagRecord, context: WosRecordContext)
   if (wos === null) return bad('BAD_FIELD', 'UT', `UT "${utValue}" is not a WoS accession number`)
 
   const py = one('PY')
-  if (py !== null && !YEAR.test(py)) return bad('BAD_FIELD', 'PY', `PY "${py}" is not a year`)
-  const tc = one('TC') ?? one('Z9')
-  if (tc !== null && !COUNT.test(tc)) return bad('BAD_FIELD', 'TC', `times cited "${tc}" is not a count`)
+  const year = py === null ? null : yearFromText(py)
+  if (year !== null && typeof year !== 'number') return bad('BAD_FIELD', 'PY', `PY ${year.problem}`)
+  const tcTag = one('TC') === null ? 'Z9' : 'TC'
+  const tc = one(tcTag)
+  const citedBy = tc === null ? null : countFromText(tc)
+  if (citedBy !== null && typeof citedBy !== 'number')
+    return bad('BAD_FIELD', tcTag, `times cited ${citedBy.problem}`)
 
   const fieldsText = one('WC') ?? one('SC')
   const work: Work = {
     ids: { ...NO_IDS, wos, doi: toDoi(one('DI')), pmid: toPmid(one('PM')) },
-    year: py !== null ? Number(py) : earlyAccessYear(one('EY') ?? one('EA')),
+    year: year ?? earlyAccessYear(one('EY') ?? one('EA')),
     type: one('DT')?.toLowerCase() ?? null,
     sourceTitle: one('SO'),
     title: one('TI'),
-    citedBy: tc !== null ? Number(tc) : null,
+    citedBy,
     fields: fieldsText === null ? [] : splitList(fieldsText),
     ...decodeAuthors(list('AF'), list('AU'), list('C1'), one('OI'), one('RP')),
     bibliometrix: bibliometrixCountries(list('C1'), one('RP')),
@@ -107,7 +112,7 @@ function splitList(text: string): string[] {
 function earlyAccessYear(value: string | null): number | null {
   if (value === null) return null
   const year = value.slice(-4)
-  return YEAR.test(year) ? Number(year) : null
+  return YEAR.test(year) && yearProblem(Number(year)) === null ? Number(year) : null
 }
 
 const affiliation = (raw: string): Affiliation => ({

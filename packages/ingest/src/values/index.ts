@@ -1,0 +1,3 @@
+export { countFromNumber, countFromText, yearAndCount, yearFromNumber, yearFromText } from './numbers.js'
+export type { ValueProblem } from './numbers.js'
+export { quote, quoteText } from './quote.js'
