@@ -10,6 +10,7 @@ import { serveCommand } from './commands/serve.js'
 import { registryCommand } from './commands/registry.js'
 import { affiliationsCommand } from './commands/affiliations.js'
 import { curateCommand } from './commands/curate.js'
+import { harvestCommand } from './commands/harvest.js'
 import type { Context } from './context.js'
 import { EXIT, EXIT_BY_CODE } from './exit-codes.js'
 
@@ -32,6 +33,7 @@ export function program(context: Context): Command {
     registryCommand(context),
     affiliationsCommand(context),
     curateCommand(context),
+    harvestCommand(context),
   ]) {
     root.addCommand(
       command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),

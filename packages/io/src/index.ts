@@ -3,3 +3,15 @@ export { ingestFiles, detectFile } from './ingest-files.js'
 export type { WorkSink, OnError, IngestFilesOptions, IngestFilesReport, FileReport } from './ingest-files.js'
 export { isZip, listZipEntries, openZipEntry } from './zip.js'
 export type { ZipEntry } from './zip.js'
+export { harvestOpenAlex, manifestPath, readManifest, harvestedWorks } from './harvest/index.js'
+export type {
+  HarvestedPage,
+  HarvestManifest,
+  HarvestOptions,
+  HarvestOutcome,
+  HarvestReport,
+  ManifestPage,
+  PageSink,
+  RateLimitHeaders,
+  RetryReason,
+} from './harvest/index.js'
