@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -57,5 +57,86 @@ describe('numbers the store cannot hold', () => {
     expect(reportOf(result.stdout).problems.map((p) => [p.code, p.line, p.field])).toEqual([
       ['BAD_FIELD', 3, 'TC'],
     ])
+  })
+})
+
+const WOS_RECORD = (n: number) =>
+  `PT J\nAU Li, X\nTI Title ${n}\nC1 [Li, X] Tsinghua Univ, Beijing 100084, Peoples R China.\nPY 2019\nUT WOS:00000000000000${n}\nER\n`
+const WOS_FILE = (...ns: number[]) =>
+  `FN Clarivate Analytics Web of Science\nVR 1.0\n${ns.map(WOS_RECORD).join('\n')}\nEF\n`
+
+describe('directories and files of no known format', () => {
+  it('reads a directory recursively, formats detected by content', async () => {
+    mkdirSync(join(dir, 'exports', 'more'), { recursive: true })
+    write('exports/a.txt', WOS_FILE(1))
+    write('exports/more/b.isi', WOS_FILE(2))
+    write('exports/.hidden', 'not read')
+    const result = await meridian('ingest', 'exports', '--store', 's', '--format', 'json')
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as { added: number; files: { file: string }[] }
+    expect(report.added).toBe(2)
+    expect(report.files.map((f) => f.file)).toEqual([
+      join('exports', 'a.txt'),
+      join('exports', 'more', 'b.isi'),
+    ])
+  })
+
+  it('with skip, leaves out and reports a README or a CSV of results, and reads the rest', async () => {
+    mkdirSync(join(dir, 'exports'))
+    write('exports/README.md', '# my exports\n')
+    write('exports/results.csv', 'country,value\nCN,3\n')
+    write('exports/wos.txt', WOS_FILE(1))
+    const result = await meridian('ingest', 'exports', '--store', 's', '--format', 'json')
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as {
+      added: number
+      skippedFiles: { file: string; code: string }[]
+    }
+    expect(report.added).toBe(1)
+    expect(report.skippedFiles.map((f) => [f.file, f.code])).toEqual([
+      [join('exports', 'README.md'), 'UNKNOWN_FORMAT'],
+      [join('exports', 'results.csv'), 'UNKNOWN_FORMAT'],
+    ])
+    expect(result.stderr).toContain('skipped file: exports/README.md')
+  })
+
+  it('with fail, an unrecognised file exits 2, names every format read, and creates no store', async () => {
+    mkdirSync(join(dir, 'exports'))
+    write('exports/README.md', '# my exports\n')
+    write('exports/wos.txt', WOS_FILE(1))
+    const result = await meridian('ingest', 'exports', '--store', 's', '--on-error', 'fail')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('[UNKNOWN_FORMAT]')
+    for (const name of [
+      'OpenAlex JSON Lines',
+      'Scopus CSV',
+      'PubMed/MEDLINE',
+      'RIS',
+      'Crossref JSON',
+      'Lens CSV',
+      'Dimensions CSV',
+    ])
+      expect(result.stderr).toContain(name)
+    expect(existsSync(join(dir, 's'))).toBe(false)
+  })
+
+  it('a missing file is a plain message, not a Node error, and creates no store', async () => {
+    const result = await meridian('ingest', 'missing.txt', '--store', 's')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('cannot read "missing.txt": no such file or directory')
+    expect(result.stderr).not.toContain('ENOENT')
+    expect(existsSync(join(dir, 's'))).toBe(false)
+  })
+})
+
+describe('a failed ingest into a new store path', () => {
+  it('leaves the file system as it was: no directory, no empty store', async () => {
+    write('bad.jsonl', '{"id":"W1","publication_year":"x"}\n')
+    const result = await meridian('ingest', 'bad.jsonl', '--store', 'new/store', '--on-error', 'fail')
+    expect(result.code).toBe(2)
+    expect(existsSync(join(dir, 'new'))).toBe(false)
+    mkdirSync(join(dir, 'empty-dir'))
+    expect((await meridian('ingest', 'bad.jsonl', '--store', 'empty-dir', '--on-error', 'fail')).code).toBe(2)
+    expect(readdirSync(join(dir, 'empty-dir'))).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { MeridianError } from '@meridian/model'
 import { Store } from '@meridian/store'
@@ -16,4 +16,35 @@ export async function openStore(context: Context, dir: string, mode: 'read' | 'w
   // DuckDB spills to disk beyond this (default 4GB in the store): MERIDIAN_MEMORY_LIMIT=8GB raises it.
   const memoryLimit = context.env.MERIDIAN_MEMORY_LIMIT
   return Store.open({ path, readOnly: mode === 'read', ...(memoryLimit ? { memoryLimit } : {}) })
+}
+
+/** A store opened for a write that may fail: `discard()` removes what opening it created, if anything. */
+export interface NewOrExistingStore {
+  readonly store: Store
+  /** Close the store and remove the directory or database file that opening it created. */
+  discard(): void
+}
+
+/**
+ * Open the store in `dir` for writing, remembering whether it existed: a failed first ingest must leave the
+ * file system as it was, not an empty store.
+ */
+export async function openStoreForWrite(context: Context, dir: string): Promise<NewOrExistingStore> {
+  const path = join(dir, STORE_FILE)
+  const existed = existsSync(path)
+  // The first directory mkdir creates, if any: removing it removes every level it made.
+  const madeDir = existsSync(dir) ? undefined : mkdirSync(dir, { recursive: true })
+  const store = await openStore(context, dir, 'write').catch((error: unknown) => {
+    if (madeDir) rmSync(madeDir, { recursive: true, force: true })
+    throw error
+  })
+  return {
+    store,
+    discard: () => {
+      store.close()
+      if (existed) return
+      if (madeDir) rmSync(madeDir, { recursive: true, force: true })
+      else for (const file of [path, `${path}.wal`]) rmSync(file, { force: true })
+    },
+  }
 }

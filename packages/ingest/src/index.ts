@@ -1,5 +1,5 @@
 export { detectFormat } from './detect.js'
-export { readerFor, type Reader } from './read-format.js'
+export { FORMAT_NAMES, readerFor, type Reader } from './read-format.js'
 export { readOpenAlexJsonl, readOpenAlexApiPage } from './openalex/index.js'
 export { readWosPlaintext, readWosTabDelimited, wosAddressCountry, wosCountryCode } from './wos/index.js'
 export { readScopusCsv } from './scopus/index.js'

@@ -36,6 +36,23 @@ const READERS: Readonly<Record<SourceFormat, Reader | null>> = Object.freeze({
   synthetic: null,
 })
 
+/** What each format read from files is called in messages, in the order they are listed. */
+export const FORMAT_NAMES: Readonly<Record<Exclude<SourceFormat, 'synthetic'>, string>> = Object.freeze({
+  'openalex-jsonl': 'OpenAlex JSON Lines',
+  'openalex-api-page': 'OpenAlex API JSON',
+  'openalex-csv': 'OpenAlex CSV',
+  'wos-plaintext': 'Web of Science plain text',
+  'wos-tabdelimited': 'Web of Science tab-delimited',
+  'wos-bibtex': 'Web of Science BibTeX',
+  'scopus-csv': 'Scopus CSV',
+  'scopus-bibtex': 'Scopus BibTeX',
+  'pubmed-medline': 'PubMed/MEDLINE',
+  ris: 'RIS',
+  'crossref-json': 'Crossref JSON',
+  'lens-csv': 'Lens CSV',
+  'dimensions-csv': 'Dimensions CSV',
+})
+
 /** The reader of a format; throws `UNKNOWN_FORMAT` for formats that are not read from files. */
 export function readerFor(format: SourceFormat): Reader {
   const reader = READERS[format]

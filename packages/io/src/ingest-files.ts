@@ -1,6 +1,6 @@
-import { detectFormat, readerFor } from '@meridian/ingest'
+import { detectFormat, FORMAT_NAMES, readerFor } from '@meridian/ingest'
 import { MeridianError, type RecordProblem, type SourceFormat, type Work } from '@meridian/model'
-import { resolve } from 'node:path'
+import { listFiles } from './file-list.js'
 import { readHead, readLines } from './lines.js'
 
 /** Where works go: an ingest run of the store, or anything else that takes them. */
@@ -41,11 +41,20 @@ export interface FileReport {
   readonly withoutAffiliations: number
 }
 
+/** A file left unread with `onError: 'skip'` (its format was not recognised), and why. */
+export interface SkippedFile {
+  readonly file: string
+  readonly code: RecordProblem['code']
+  readonly message: string
+}
+
 /** What was read from all files. */
 export interface IngestFilesReport {
   readonly files: readonly FileReport[]
   readonly records: number
   readonly problems: readonly RecordProblem[]
+  /** Files not read at all (only with `onError: 'skip'`; with `fail` the first stops the run before any is read). */
+  readonly skippedFiles: readonly SkippedFile[]
 }
 
 const hasAffiliation = (work: Work): boolean =>
@@ -54,19 +63,23 @@ const hasAffiliation = (work: Work): boolean =>
     a.affiliations.some((f) => f.raw !== null || f.institution !== null || f.country !== null),
   )
 
-/** Detect each file's format by content; throws `UNKNOWN_FORMAT` naming the file. */
+const FORMAT_LIST = Object.values(FORMAT_NAMES).join(', ')
+
+/** Detect a file's format by content; throws `UNKNOWN_FORMAT` naming the file and every format read. */
 export async function detectFile(path: string, name = path): Promise<SourceFormat> {
   const format = detectFormat(await readHead(path, 64 * 1024, name))
   if (format) return format
   throw new MeridianError(
     'UNKNOWN_FORMAT',
-    `cannot tell the format of "${name}": expected OpenAlex JSONL or API JSON, or Web of Science plain text or tab-delimited`,
+    `cannot tell the format of "${name}" from its content; Meridian reads ${FORMAT_LIST}`,
   )
 }
 
 /**
- * Read files (gzip-aware, formats detected by content) into a sink, streaming.
- * With `onError: 'fail'` the first bad record throws `INGEST_ABORTED` carrying its location.
+ * Read files (gzip-aware, formats detected by content) into a sink, streaming. A directory stands for the
+ * files under it. Every format is detected before anything is read: with `onError: 'fail'` a file of no
+ * known format throws `UNKNOWN_FORMAT` and the first bad record `INGEST_ABORTED` carrying its location; with
+ * `skip` such a file is left out and listed in `skippedFiles`, and bad records are counted and reported.
  */
 export async function ingestFiles(
   paths: readonly string[],
@@ -75,10 +88,30 @@ export async function ingestFiles(
 ): Promise<IngestFilesReport> {
   const onError = options.onError ?? 'skip'
   const every = options.progressEvery ?? 10_000
-  const located = paths.map((path) => ({ path, at: resolve(options.cwd ?? '.', path) }))
-  const formats = await Promise.all(
-    located.map(async (f) => ({ ...f, format: await detectFile(f.at, f.path) })),
+  const listed = await listFiles(paths, options.cwd ?? '.')
+  const skippedFiles: SkippedFile[] = []
+  const detected = await Promise.all(
+    listed.map(async ({ name, at }) => {
+      try {
+        return { path: name, at, format: await detectFile(at, name) }
+      } catch (error) {
+        if (onError === 'fail' || !(error instanceof MeridianError) || error.code !== 'UNKNOWN_FORMAT')
+          throw error
+        skippedFiles.push({ file: name, code: error.code, message: error.message })
+        return null
+      }
+    }),
   )
+  const formats = detected.filter((f) => f !== null)
+  const [first] = skippedFiles
+  // Skipping is for the odd file among others: when none can be read there is nothing to go on with.
+  if (first && formats.length === 0)
+    throw new MeridianError(
+      'UNKNOWN_FORMAT',
+      skippedFiles.length === 1
+        ? first.message
+        : `none of the ${skippedFiles.length} files is in a format Meridian reads (${FORMAT_LIST})`,
+    )
   const files: FileReport[] = []
   const problems: RecordProblem[] = []
   let total = 0
@@ -86,7 +119,7 @@ export async function ingestFiles(
     let records = 0
     let bad = 0
     let bare = 0
-    for await (const item of readerFor(format)(readLines(at), { file: path })) {
+    for await (const item of readerFor(format)(readLines(at, path), { file: path })) {
       if (item.kind === 'problem') {
         bad++
         problems.push(item.problem)
@@ -114,5 +147,5 @@ export async function ingestFiles(
     files.push({ file: path, format, records, problems: bad, withoutAffiliations: bare })
     options.onProgress?.({ file: path, records, total })
   }
-  return { files, records: total, problems }
+  return { files, records: total, problems, skippedFiles }
 }

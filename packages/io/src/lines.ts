@@ -3,16 +3,14 @@ import { open } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
-import { MeridianError } from '@meridian/model'
+import { unreadableFile } from './io-error.js'
 
 const GZIP_MAGIC = [0x1f, 0x8b]
 
 /** Whether a file starts with the gzip magic number (decided by content, not by name). */
 export async function isGzip(path: string, name = path): Promise<boolean> {
   const handle = await open(path, 'r').catch((cause: unknown) => {
-    throw new MeridianError('UNREADABLE_FILE', `cannot read "${name}": ${(cause as Error).message}`, {
-      cause,
-    })
+    throw unreadableFile(name, cause)
   })
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0)
@@ -37,9 +35,7 @@ async function* chunks(
   try {
     for await (const chunk of stream as AsyncIterable<string>) yield chunk
   } catch (cause) {
-    throw new MeridianError('UNREADABLE_FILE', `cannot read "${path}": ${(cause as Error).message}`, {
-      cause,
-    })
+    throw unreadableFile(options.name ?? path, cause)
   } finally {
     file.destroy()
   }
@@ -49,9 +45,9 @@ async function* chunks(
  * The lines of a text file, gunzipped when it is gzip. Accepts `\n`, `\r\n` and lone `\r` line ends;
  * line numbers stay those of the file.
  */
-export async function* readLines(path: string): AsyncIterable<string> {
+export async function* readLines(path: string, name = path): AsyncIterable<string> {
   let rest = ''
-  for await (const chunk of chunks(path)) {
+  for await (const chunk of chunks(path, { name })) {
     let text = rest + chunk
     if (text.includes('\r')) {
       // Hold a trailing CR back: its LF may come with the next chunk.

@@ -1,1 +1,24 @@
-export {}
+export type { Actor, RequestOrigin } from './actor.js'
+export type { AuditEntry, AuditFilter, AuditRecord } from './audit.js'
+export { appendAudit } from './audit.js'
+export { authorize, denial, RULES, type Action, type Target } from './authorization.js'
+export { backupState, restoreState, type BackupSummary } from './backup.js'
+export { migrationStatus, type MigrationStatus } from './migrate.js'
+export {
+  openState,
+  redactUrl,
+  STATE_DIR,
+  type OpenStateOptions,
+  type StateDb,
+  type StateEngine,
+} from './open-state.js'
+export type { OrganisationInput, OrganisationView } from './organisations.js'
+export { PASSWORD_LIMITS } from './passwords.js'
+export { isRole, isScope, ROLES, SCOPES, type Role, type Scope } from './roles.js'
+export type { StateSchema } from './schema.js'
+export type { RandomBytes } from './secrets.js'
+export { DEFAULT_POLICY, type SecurityPolicy, type ServiceContext } from './service-context.js'
+export type { Authenticated, NewSession } from './sessions.js'
+export { TOKEN_PREFIX, type NewToken, type TokenView } from './tokens.js'
+export type { NewUser, UserChange, UserView } from './users.js'
+export { createWorkspace, type Workspace, type WorkspaceOptions } from './workspace.js'

@@ -4,7 +4,7 @@ import { formatProblem } from '@meridian/model'
 import { storeDir, type Context } from '../context.js'
 import { correctionsFor } from '../corrections.js'
 import { table } from '../format/table.js'
-import { openStore } from '../open-store.js'
+import { openStoreForWrite } from '../open-store.js'
 import { progress } from '../progress.js'
 
 interface IngestFlags {
@@ -21,12 +21,15 @@ export function ingestCommand(context: Context): Command {
     .description(
       'read bibliographic files (OpenAlex, Web of Science, Scopus, PubMed, Crossref, Lens, Dimensions, RIS) into the store, in one transaction, merging records of one work',
     )
-    .argument('<files...>', 'files to read; formats are recognised by content; gzip is read as is')
+    .argument(
+      '<files...>',
+      'files or directories (read recursively) to read; formats are recognised by content; gzip is read as is',
+    )
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
     .addOption(
       new Option(
         '--on-error <mode>',
-        'bad records: skip (count, report, go on) or fail (stop, change nothing, exit 2)',
+        'bad records and files of no known format: skip (count, report, go on) or fail (stop, change nothing, exit 2)',
       )
         .choices(['skip', 'fail'])
         .default('skip'),
@@ -39,9 +42,13 @@ export function ingestCommand(context: Context): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
     .action(async (files: string[], flags: IngestFlags) => {
       const dir = storeDir(context, flags.store)
-      const store = await openStore(context, dir, 'write')
+      const { store, discard } = await openStoreForWrite(context, dir)
       const bar = progress(context, flags.quiet ?? false)
-      const run = await store.beginIngest()
+      let committed = false
+      const run = await store.beginIngest().catch((error: unknown) => {
+        discard()
+        throw error
+      })
       try {
         const report = await ingestFiles(files, run, {
           cwd: context.cwd,
@@ -58,7 +65,10 @@ export function ingestCommand(context: Context): Command {
           now: context.now(),
           ...(corrections ? { corrections } : {}),
         })
+        committed = true
         bar.stop()
+        for (const f of report.skippedFiles)
+          if (!flags.quiet) context.stderr(`skipped file: ${f.file}: ${f.message} [${f.code}]\n`)
         const summary = {
           records: report.records,
           added: counts.added,
@@ -66,6 +76,7 @@ export function ingestCommand(context: Context): Command {
           duplicatesInRun: counts.duplicatesInRun,
           fuzzyMerges: counts.fuzzyMerges,
           skipped: report.problems.length,
+          skippedFiles: report.skippedFiles,
           affiliations: counts.corrections,
         }
         if (flags.format === 'json') {
@@ -83,7 +94,10 @@ export function ingestCommand(context: Context): Command {
           `${summary.records} records read; ${summary.added} works added; ` +
             `${summary.duplicatesOfStore} already in the store; ${summary.duplicatesInRun} repeated within this run ` +
             `(${summary.fuzzyMerges} of them matched by title, year and first author); ` +
-            `${summary.skipped} bad records skipped`,
+            `${summary.skipped} bad records skipped` +
+            (report.skippedFiles.length > 0
+              ? `; ${report.skippedFiles.length} files skipped (format not recognised): ${report.skippedFiles.map((f) => f.file).join(', ')}`
+              : ''),
         ]
         for (const f of report.files.filter((f) => f.withoutAffiliations > 0))
           lines.push(
@@ -110,10 +124,15 @@ export function ingestCommand(context: Context): Command {
         context.stdout(lines.join('\n') + '\n')
       } catch (error) {
         bar.stop()
-        await run.rollback()
+        if (!committed)
+          try {
+            await run.rollback()
+          } finally {
+            discard()
+          }
         throw error
       } finally {
-        store.close()
+        if (committed) store.close()
       }
     })
 }

@@ -1,0 +1,31 @@
+import type { Role, Scope } from './roles.js'
+
+/** Where a request came from, recorded on every audit row. */
+export interface RequestOrigin {
+  readonly requestId?: string | undefined
+  readonly clientAddress?: string | undefined
+}
+
+/** Who performs an action: a signed-in user (by session or API token) or the operator at the command line. */
+export type Actor =
+  | (RequestOrigin & {
+      readonly kind: 'user'
+      readonly userId: number
+      readonly email: string
+      readonly role: Role
+      readonly organisationId: number | null
+      readonly via: 'session' | 'token'
+      /** What the credential allows: every scope for a session, the token's own for a token. */
+      readonly scopes: readonly Scope[]
+    })
+  | (RequestOrigin & {
+      readonly kind: 'operator'
+      /** Who ran the command, as the operating system knows them (`cli:alice`). */
+      readonly label: string
+    })
+
+/** The name an actor has in the audit trail. */
+export const actorLabel = (actor: Actor): string => (actor.kind === 'user' ? actor.email : actor.label)
+
+/** The user id an actor has in the audit trail (none for the operator). */
+export const actorUserId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null)
