@@ -29,3 +29,30 @@ export const actorLabel = (actor: Actor): string => (actor.kind === 'user' ? act
 
 /** The user id an actor has in the audit trail (none for the operator). */
 export const actorUserId = (actor: Actor): number | null => (actor.kind === 'user' ? actor.userId : null)
+
+/** The stored account fields an actor is made of. */
+export interface ActorAccount {
+  readonly user_id: number
+  readonly email: string
+  readonly role: string
+  readonly organisation_id: number | null
+}
+
+/** The actor a session or token stands for. */
+export function userActor(
+  account: ActorAccount,
+  via: 'session' | 'token',
+  scopes: readonly Scope[],
+  origin: RequestOrigin,
+): Extract<Actor, { kind: 'user' }> {
+  return {
+    kind: 'user',
+    userId: account.user_id,
+    email: account.email,
+    role: account.role as Role,
+    organisationId: account.organisation_id,
+    via,
+    scopes,
+    ...origin,
+  }
+}

@@ -1,5 +1,5 @@
 import { MeridianError } from '@meridian/model'
-import type { Actor, RequestOrigin } from './actor.js'
+import { userActor, type Actor, type RequestOrigin } from './actor.js'
 import { appendAudit } from './audit.js'
 import { hashPassword, verifyPassword } from './passwords.js'
 import { SCOPES } from './roles.js'
@@ -168,16 +168,7 @@ export async function authenticateSession(
   if (at.getTime() - row.last_seen_at.getTime() > TOUCH_MS)
     await context.db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', row.id).execute()
   return {
-    actor: {
-      kind: 'user',
-      userId: row.user_id,
-      email: row.email,
-      role: row.role as UserView['role'],
-      organisationId: row.organisation_id,
-      via: 'session',
-      scopes: SCOPES,
-      ...origin,
-    },
+    actor: userActor(row, 'session', SCOPES, origin),
     csrfToken: row.csrf_token,
   }
 }

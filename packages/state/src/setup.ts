@@ -1,10 +1,9 @@
 import { MeridianError } from '@meridian/model'
 import type { RequestOrigin } from './actor.js'
-import { appendAudit } from './audit.js'
 import { checkPassword, hashPassword } from './passwords.js'
 import { newSecret, secretHash } from './secrets.js'
 import type { ServiceContext } from './service-context.js'
-import { checkEmail, userView, type UserView } from './users.js'
+import { checkEmail, insertUser, type UserView } from './users.js'
 
 /** How many accounts exist (the first-run bootstrap applies at zero). */
 export async function countUsers(context: ServiceContext): Promise<number> {
@@ -62,35 +61,16 @@ export async function completeSetup(
       throw new MeridianError('UNAUTHENTICATED', 'setup refused: the link is unknown, used or expired')
     if ((await countUsers({ ...context, db: trx })) > 0)
       throw new MeridianError('CONFLICT', 'setup refused: an account already exists')
-    const row = await trx
-      .insertInto('users')
-      .values({
-        email,
-        display_name: input.displayName ?? null,
-        password_hash: passwordHash,
-        role: 'admin',
-        organisation_id: null,
-        disabled_at: null,
-        locked_until: null,
-        password_changed_at: at,
-        created_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    const view = userView(row)
-    await appendAudit(
+    const actor = {
+      kind: 'operator',
+      label: 'setup link',
+      requestId: input.requestId,
+      clientAddress: input.clientAddress,
+    } as const
+    return insertUser(
       trx,
-      {
-        actor: {
-          kind: 'operator',
-          label: 'setup link',
-          requestId: input.requestId,
-          clientAddress: input.clientAddress,
-        },
-        at,
-      },
-      { action: 'user.create', entityType: 'user', entityId: row.id, after: view },
+      { actor, at },
+      { email, displayName: input.displayName ?? null, passwordHash, role: 'admin', organisationId: null },
     )
-    return view
   })
 }

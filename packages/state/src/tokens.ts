@@ -1,6 +1,6 @@
 import { MeridianError } from '@meridian/model'
 import type { Selectable } from 'kysely'
-import type { Actor, RequestOrigin } from './actor.js'
+import { userActor, type Actor, type RequestOrigin } from './actor.js'
 import { appendAudit } from './audit.js'
 import { authorize } from './authorization.js'
 import { isScope, SCOPES, type Scope } from './roles.js'
@@ -8,7 +8,6 @@ import type { ApiTokensTable } from './schema.js'
 import { newSecret, secretHash } from './secrets.js'
 import type { ServiceContext } from './service-context.js'
 import type { Authenticated } from './sessions.js'
-import type { UserView } from './users.js'
 
 /** What every token starts with, so secret scanners and people recognise one. */
 export const TOKEN_PREFIX = 'mrd_'
@@ -168,16 +167,7 @@ export async function authenticateToken(
   if (!row.last_used_at || at.getTime() - row.last_used_at.getTime() > 60_000)
     await context.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', row.id).execute()
   return {
-    actor: {
-      kind: 'user',
-      userId: row.user_id,
-      email: row.email,
-      role: row.role as UserView['role'],
-      organisationId: row.organisation_id,
-      via: 'token',
-      scopes: row.scopes as Scope[],
-      ...origin,
-    },
+    actor: userActor(row, 'token', row.scopes as Scope[], origin),
     csrfToken: null,
   }
 }

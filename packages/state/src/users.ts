@@ -1,11 +1,11 @@
 import { MeridianError } from '@meridian/model'
-import type { Selectable } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Actor } from './actor.js'
 import { appendAudit } from './audit.js'
 import { authorize } from './authorization.js'
 import { checkPassword, hashPassword, verifyPassword } from './passwords.js'
 import { isRole, ROLES, type Role } from './roles.js'
-import type { UsersTable } from './schema.js'
+import type { StateSchema, UsersTable } from './schema.js'
 import type { ServiceContext } from './service-context.js'
 
 /** An account as services return it: never the password hash. */
@@ -103,36 +103,62 @@ export async function addUser(context: ServiceContext, actor: Actor, input: NewU
   await assertOrganisation(context, input.organisationId)
   const passwordHash = await hashPassword(input.password)
   const at = context.now()
-  return context.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('users')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-      .executeTakeFirst()
-    if (taken) throw new MeridianError('CONFLICT', `email: an account "${email}" already exists`)
-    const row = await trx
-      .insertInto('users')
-      .values({
-        email,
-        display_name: input.displayName ?? null,
-        password_hash: passwordHash,
-        role,
-        organisation_id: input.organisationId ?? null,
-        disabled_at: null,
-        locked_until: null,
-        password_changed_at: at,
-        created_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    const view = userView(row)
-    await appendAudit(
+  return context.db.transaction().execute((trx) =>
+    insertUser(
       trx,
       { actor, at },
-      { action: 'user.create', entityType: 'user', entityId: row.id, after: view },
-    )
-    return view
+      {
+        email,
+        displayName: input.displayName ?? null,
+        passwordHash,
+        role,
+        organisationId: input.organisationId ?? null,
+      },
+    ),
+  )
+}
+
+/** Insert an account whose e-mail is free (any case), with its audit row, inside the caller's transaction. */
+export async function insertUser(
+  trx: Kysely<StateSchema>,
+  context: { readonly actor: Actor; readonly at: Date },
+  user: {
+    readonly email: string
+    readonly displayName: string | null
+    readonly passwordHash: string
+    readonly role: Role
+    readonly organisationId: number | null
+  },
+): Promise<UserView> {
+  const taken = await trx
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', user.email.toLowerCase()))
+    .executeTakeFirst()
+  if (taken) throw new MeridianError('CONFLICT', `email: an account "${user.email}" already exists`)
+  const row = await trx
+    .insertInto('users')
+    .values({
+      email: user.email,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      role: user.role,
+      organisation_id: user.organisationId,
+      disabled_at: null,
+      locked_until: null,
+      password_changed_at: context.at,
+      created_at: context.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  const view = userView(row)
+  await appendAudit(trx, context, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: row.id,
+    after: view,
   })
+  return view
 }
 
 /** Every account (admin). */
