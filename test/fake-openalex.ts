@@ -29,8 +29,8 @@ export interface SeenRequest {
 export interface FakeOpenAlexOptions {
   /** Works as the API gives them (objects with an `id`), in the order pages serve them. */
   readonly works: readonly object[]
-  /** The fault for request `n` (1-based), if any. */
-  readonly fault?: (n: number) => Fault | null
+  /** The fault for request `n` (1-based), asking for the page at `offset`, if any. */
+  readonly fault?: (n: number, offset: number) => Fault | null
   /** Called when a page (not a fault) has been sent whole. */
   readonly onPage?: (request: SeenRequest) => void
 }
@@ -99,7 +99,7 @@ export async function startFakeOpenAlex(options: FakeOpenAlexOptions): Promise<F
     const query = Object.fromEntries(url.searchParams)
     const offset = decodeCursor(query.cursor ?? '')
     const n = requests.length + 1
-    const fault = url.pathname === '/works' && offset !== null ? (options.fault?.(n) ?? null) : null
+    const fault = url.pathname === '/works' && offset !== null ? (options.fault?.(n, offset) ?? null) : null
     const seen: SeenRequest = { n, query, fault, offset: offset ?? -1 }
     requests.push(seen)
     if (fault) {
@@ -171,5 +171,24 @@ export async function startFakeOpenAlex(options: FakeOpenAlexOptions): Promise<F
         server.closeAllConnections()
         server.close((error) => (error ? reject(error) : resolve()))
       }),
+  }
+}
+
+/** Fake servers started by a test file, all closed at once (in `afterEach`). */
+export function fakeOpenAlexPool(): {
+  start(options: FakeOpenAlexOptions): Promise<FakeOpenAlex>
+  closeAll(): Promise<void>
+} {
+  let open: FakeOpenAlex[] = []
+  return {
+    async start(options) {
+      const server = await startFakeOpenAlex(options)
+      open.push(server)
+      return server
+    },
+    async closeAll() {
+      await Promise.all(open.map((s) => s.close()))
+      open = []
+    },
   }
 }

@@ -6,7 +6,7 @@ import { sql } from '@meridian/indicators'
 import { harvestOpenAlex, manifestPath, readManifest, type HarvestOptions, type PageSink } from '@meridian/io'
 import { Store } from '@meridian/store'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { seededFaults, startFakeOpenAlex, type FakeOpenAlex, type Fault } from './fake-openalex.js'
+import { fakeOpenAlexPool, seededFaults, type Fault } from './fake-openalex.js'
 import { HAVE_SHARED_DATA, shared } from './shared-data.js'
 
 // The harvest loop against a local fake of the works API that injects 429s, 5xx, cut and truncated bodies,
@@ -18,18 +18,9 @@ const FILTER = 'authorships.institutions.country_code:GH,publication_year:2020'
 
 const root = mkdtempSync(join(tmpdir(), 'meridian-harvest-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
-let servers: FakeOpenAlex[] = []
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-  servers = []
-})
+const fakes = fakeOpenAlexPool()
+afterEach(() => fakes.closeAll())
 let stores = 0
-
-async function serve(options: Parameters<typeof startFakeOpenAlex>[0]): Promise<FakeOpenAlex> {
-  const server = await startFakeOpenAlex(options)
-  servers.push(server)
-  return server
-}
 
 /** A sink that counts how often each work was committed, and a manifest path of its own. */
 function memorySink() {
@@ -92,7 +83,7 @@ const ALL_FAULTS: readonly Fault[] = [
 
 describe('harvestOpenAlex against the fake API', () => {
   it('pages through with cursors, sends filter, per-page, mailto and api_key, and commits every work once', async () => {
-    const server = await serve({ works: CORPUS })
+    const server = await fakes.start({ works: CORPUS })
     const m = memorySink()
     const progress: unknown[] = []
     const report = await harvestOpenAlex({
@@ -126,7 +117,7 @@ describe('harvestOpenAlex against the fake API', () => {
   })
 
   it('survives a storm of every fault, retrying each as its kind and committing each work exactly once', async () => {
-    const server = await serve({ works: CORPUS, fault: seededFaults(2, 0.45, ALL_FAULTS) })
+    const server = await fakes.start({ works: CORPUS, fault: seededFaults(2, 0.45, ALL_FAULTS) })
     const m = memorySink()
     const { waits, time } = injected()
     const retries: { reason: string; status: number | null; delayMs: number }[] = []
@@ -185,7 +176,7 @@ describe('harvestOpenAlex against the fake API', () => {
       { kind: 'status', status: 503 },
     ]
     const run = async () => {
-      const server = await serve({ works: CORPUS.slice(0, 5), fault: (n) => plan[n - 1] ?? null })
+      const server = await fakes.start({ works: CORPUS.slice(0, 5), fault: (n) => plan[n - 1] ?? null })
       const m = memorySink()
       const { waits, time } = injected()
       const report = await harvestOpenAlex({
@@ -212,7 +203,7 @@ describe('harvestOpenAlex against the fake API', () => {
   })
 
   it('stops at the request budget with the manifest saved; the next run continues without repeating a page', async () => {
-    const server = await serve({ works: CORPUS })
+    const server = await fakes.start({ works: CORPUS })
     const m = memorySink()
     const options = { baseUrl: server.url, filter: FILTER, perPage: 20, manifest: m.manifest, sink: m.sink }
     const first = await harvestOpenAlex({ ...options, maxRequests: 3, ...injected().time })
@@ -232,7 +223,7 @@ describe('harvestOpenAlex against the fake API', () => {
   })
 
   it('gives up on a page after its retries, resumably, and on a long Retry-After at once', async () => {
-    const down = await serve({
+    const down = await fakes.start({
       works: CORPUS,
       fault: (n) => (n > 2 ? { kind: 'status', status: 503 } : null),
     })
@@ -241,14 +232,14 @@ describe('harvestOpenAlex against the fake API', () => {
     const failed = await harvestOpenAlex({ ...options, baseUrl: down.url, ...injected().time })
     expect(failed.outcome).toMatchObject({ kind: 'gave-up', reason: 'server-error', status: 503 })
     expect(failed).toMatchObject({ requests: 6, retries: 3, pages: 2 })
-    const limited = await serve({
+    const limited = await fakes.start({
       works: CORPUS,
       fault: () => ({ kind: 'status', status: 429, retryAfter: '86400' }),
     })
     const daily = await harvestOpenAlex({ ...options, baseUrl: limited.url, ...injected().time })
     expect(daily.outcome).toMatchObject({ kind: 'gave-up', reason: 'rate-limited', status: 429 })
     expect(daily.requests).toBe(1)
-    const healthy = await serve({ works: CORPUS })
+    const healthy = await fakes.start({ works: CORPUS })
     const resumed = await harvestOpenAlex({ ...options, baseUrl: healthy.url, ...injected().time })
     expect(resumed.outcome.kind).toBe('complete')
     expect(healthy.requests.map((r) => r.offset)).toEqual([100, 150])
@@ -257,7 +248,7 @@ describe('harvestOpenAlex against the fake API', () => {
   })
 
   it('after a crash between the store commit and the manifest, fetches that page again and stores it once', async () => {
-    const server = await serve({ works: CORPUS })
+    const server = await fakes.start({ works: CORPUS })
     const s = await freshStore()
     let pages = 0
     const crashing: PageSink = {
@@ -283,7 +274,7 @@ describe('harvestOpenAlex against the fake API', () => {
   })
 
   it('refuses a query the API rejects (400) with BAD_OPTION, and bad options before any request', async () => {
-    const server = await serve({ works: CORPUS })
+    const server = await fakes.start({ works: CORPUS })
     const m = memorySink()
     const options = { baseUrl: `${server.url}/nowhere`, filter: FILTER, manifest: m.manifest, sink: m.sink }
     await expect(harvestOpenAlex({ ...options, ...injected().time })).rejects.toMatchObject({
@@ -310,7 +301,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('harvesting real OpenAlex works through the f
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as { id: string })
-    const server = await serve({ works, fault: seededFaults(11, 0.3, ALL_FAULTS) })
+    const server = await fakes.start({ works, fault: seededFaults(11, 0.3, ALL_FAULTS) })
     const s = await freshStore()
     const report = await harvestOpenAlex({
       baseUrl: server.url,

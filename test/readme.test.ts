@@ -7,13 +7,16 @@ import { generateCorpus, toOpenAlexJsonl } from '@meridian/demo'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // Every `npx meridian ...` command of the README, run in process over small files written here. The two install
-// commands (`npm ci && npx meridian demo`, `npm test`) and `serve` (which runs until stopped) are run by .ci/run.
+// commands (`npm ci && npx meridian demo`, `npm test`) and `serve` (which runs until stopped) are run by .ci/run;
+// `harvest` (which calls the public API) is run against a local fake API by test/harvest-cli.test.ts.
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 const commands = README.split('\n')
   .map((line) => line.replace(/\s+#.*$/, '').trim())
   .filter(
     (line) =>
-      /^(echo .* \| )?npx meridian /.test(line) && !/ serve\b/.test(line) && !/meridian demo/.test(line),
+      /^(echo .* \| )?npx meridian /.test(line) &&
+      !/ (serve|harvest)\b/.test(line) &&
+      !/meridian demo/.test(line),
   )
 
 const WOS = `FN Clarivate Analytics Web of Science
