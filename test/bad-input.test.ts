@@ -140,3 +140,33 @@ describe('a failed ingest into a new store path', () => {
     expect(readdirSync(join(dir, 'empty-dir'))).toEqual([])
   })
 })
+
+describe('every message in one form: meridian: <message> [CODE], then a hint', () => {
+  const form = /^meridian: .+ \[[A-Z_]+\]\n {2}hint: .+\n$/
+
+  it.each([
+    [['ingest', '--bogus'], 'BAD_OPTION'],
+    [['no-such-command'], 'BAD_OPTION'],
+    [['ingest'], 'BAD_OPTION'],
+    [['ingest', 'missing.txt'], 'UNREADABLE_FILE'],
+    [['status', '--store', 'nowhere'], 'STORE_UNAVAILABLE'],
+  ])('%j', async (argv, code) => {
+    const result = await meridian(...argv)
+    expect(result.stderr).toMatch(form)
+    expect(result.stderr).toContain(`[${code}]`)
+    expect(result.stderr).not.toMatch(/^error:|ENOENT| {4}at /m)
+  })
+
+  it.each([
+    [['indicators', 'ouput'], 'did you mean "output"?'],
+    [['indicators', 'output', '--country-policy', 'isoo'], 'Did you mean "iso"?'],
+    [['network', 'countri', '--out', 'x.json'], 'did you mean "country"?'],
+    [['network', 'country', '--counting', 'fractionl', '--out', 'x.json'], 'Did you mean "fractional"?'],
+    [['ingest', 'x', '--on-error', 'skp'], 'Did you mean "skip"?'],
+  ])('suggests the name meant for a misspelt one: %j', async (argv, suggestion) => {
+    const result = await meridian(...argv)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(form)
+    expect(result.stderr).toContain(suggestion)
+  })
+})

@@ -1,5 +1,4 @@
-import { Command, CommanderError } from 'commander'
-import { MeridianError } from '@meridian/model'
+import { Command } from 'commander'
 import { demoCommand } from './commands/demo.js'
 import { explainCommand } from './commands/explain.js'
 import { indicatorsCommand } from './commands/indicators.js'
@@ -12,16 +11,17 @@ import { affiliationsCommand } from './commands/affiliations.js'
 import { curateCommand } from './commands/curate.js'
 import { harvestCommand } from './commands/harvest.js'
 import type { Context } from './context.js'
-import { EXIT, EXIT_BY_CODE } from './exit-codes.js'
+import { EXIT } from './exit-codes.js'
+import { reportError } from './report-error.js'
 
 /** The `meridian` program, wired to a context. */
 export function program(context: Context): Command {
   const root = new Command('meridian')
     .description('Meridian: an open observatory of international research collaboration')
     .version('0.1.0')
-    .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: context.stdout, writeErr: context.stderr })
+    // Usage errors are printed by `reportError`, in the form of every other error.
+    .configureOutput({ writeOut: context.stdout, writeErr: context.stderr, outputError: () => {} })
   for (const command of [
     demoCommand(context),
     ingestCommand(context),
@@ -36,7 +36,9 @@ export function program(context: Context): Command {
     harvestCommand(context),
   ]) {
     root.addCommand(
-      command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),
+      command
+        .exitOverride()
+        .configureOutput({ writeOut: context.stdout, writeErr: context.stderr, outputError: () => {} }),
     )
   }
   return root
@@ -57,19 +59,6 @@ export async function main(argv: readonly string[], context: Partial<Context> = 
     await program(ctx).parseAsync([...argv], { from: 'user' })
     return EXIT.ok
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok
-      if (error.code === 'commander.help') return EXIT.ok
-      return EXIT.badInput
-    }
-    if (error instanceof MeridianError) {
-      const where = error.location
-        ? ` (${error.location.file}:${error.location.line}${error.location.field ? ` ${error.location.field}` : ''})`
-        : ''
-      ctx.stderr(`meridian: ${error.message}${where} [${error.code}]\n`)
-      return EXIT_BY_CODE[error.code]
-    }
-    ctx.stderr(`meridian: ${(error as Error).stack ?? String(error)}\n`)
-    return EXIT.failure
+    return reportError(ctx, error, argv)
   }
 }

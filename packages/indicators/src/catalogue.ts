@@ -1,4 +1,4 @@
-import { MeridianError } from '@meridian/model'
+import { MeridianError, unknownName } from '@meridian/model'
 import type { IndicatorDefinition } from './definition.js'
 import { bilateralMatrix } from './definitions/bilateral-matrix.js'
 import { collaborationTypes } from './definitions/collaboration-types.js'
@@ -38,6 +38,10 @@ export function indicator(id: string): IndicatorDefinition {
   if (found) return found
   throw new MeridianError(
     'NOT_FOUND',
-    `indicator "${id}" is not known; use one of ${INDICATORS.map((d) => d.id).join(', ')}`,
+    unknownName(
+      'indicator',
+      id,
+      INDICATORS.map((d) => d.id),
+    ),
   )
 }

@@ -2,6 +2,7 @@ import {
   COUNTRY_POLICY_IDS,
   DEFAULT_COUNTRY_POLICY,
   MeridianError,
+  closestName,
   toCountryCode,
   type CountryCode,
   type CountryPolicyId,
@@ -98,7 +99,9 @@ const bad = (message: string) => new MeridianError('BAD_OPTION', message)
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T
-  throw bad(`${name} "${value}" is not valid; use one of ${allowed.join(', ')}`)
+  const near = closestName(value, allowed)
+  const hint = near === null ? '' : ` did you mean "${near}"?`
+  throw bad(`${name} "${value}" is not valid;${hint} use one of ${allowed.join(', ')}`)
 }
 
 /** Parse `2015-2020` or `2019` into a year range. */

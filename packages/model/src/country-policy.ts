@@ -1,6 +1,7 @@
 import { BIBLIOMETRIX_REMAPS } from './bibliometrix-remaps.js'
 import type { CountryCode } from './country.js'
 import { MeridianError } from './errors.js'
+import { unknownName } from './suggest.js'
 
 /** A named, documented mapping applied to every country code at indicator time. */
 export interface CountryPolicy {
@@ -65,10 +66,7 @@ export const DEFAULT_COUNTRY_POLICY: CountryPolicyId = 'iso'
 /** Look a policy up by id; throws `BAD_OPTION` naming the known ids. */
 export function countryPolicy(id: string = DEFAULT_COUNTRY_POLICY): CountryPolicy {
   if ((COUNTRY_POLICY_IDS as readonly string[]).includes(id)) return COUNTRY_POLICIES[id as CountryPolicyId]
-  throw new MeridianError(
-    'BAD_OPTION',
-    `country policy "${id}" is not known; use one of ${COUNTRY_POLICY_IDS.join(', ')}`,
-  )
+  throw new MeridianError('BAD_OPTION', unknownName('country policy', id, COUNTRY_POLICY_IDS))
 }
 
 /** Apply a policy to one code. */

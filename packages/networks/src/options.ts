@@ -3,6 +3,7 @@ import {
   COUNTRY_POLICY_IDS,
   DEFAULT_COUNTRY_POLICY,
   MeridianError,
+  closestName,
   type CountryCode,
   type CountryPolicyId,
 } from '@meridian/model'
@@ -74,7 +75,9 @@ const bad = (message: string) => new MeridianError('BAD_OPTION', message)
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T
-  throw bad(`${name} "${value}" is not valid; use one of ${allowed.join(', ')}`)
+  const near = closestName(value, allowed)
+  const hint = near === null ? '' : ` did you mean "${near}"?`
+  throw bad(`${name} "${value}" is not valid;${hint} use one of ${allowed.join(', ')}`)
 }
 
 function whole(name: string, value: number, min: number): number {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Command, Option } from 'commander'
-import { COUNTRY_POLICY_IDS, MeridianError } from '@meridian/model'
+import { closestName, COUNTRY_POLICY_IDS, MeridianError } from '@meridian/model'
 import {
   AUTHOR_KEYS,
   NETWORK_COUNTINGS,
@@ -249,11 +249,13 @@ export function networkCommand(context: Context): Command {
     )
     .action(async (first: string, second: string | undefined, flags: BuildFlags & { paths: PathScope }) => {
       const level = first === 'stats' ? second : second === undefined ? first : undefined
-      if (level === undefined || !(NETWORK_LEVELS as readonly string[]).includes(level))
+      if (level === undefined || !(NETWORK_LEVELS as readonly string[]).includes(level)) {
+        const near = closestName(level ?? first, [...NETWORK_LEVELS, 'stats'])
         throw new MeridianError(
           'BAD_OPTION',
-          `network "${[first, second].filter(Boolean).join(' ')}" is not valid; use network <${NETWORK_LEVELS.join('|')}> or network stats <level>`,
+          `network "${[first, second].filter(Boolean).join(' ')}" is not valid;${near === null ? '' : ` did you mean "${near}"?`} use network <${NETWORK_LEVELS.join('|')}> or network stats <level>`,
         )
+      }
       if (first === 'stats') return printStats(context, level, flags)
       const format = (flags.format ?? 'vosviewer-json') as Format
       if (!FORMATS.includes(format))
