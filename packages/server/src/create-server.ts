@@ -1,4 +1,8 @@
 import fastifyCompress from '@fastify/compress'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import { MeridianError } from '@meridian/model'
+import type { Workspace } from '@meridian/state'
 import type { Store } from '@meridian/store'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -7,7 +11,12 @@ import { ResponseCache, type ResponseCacheOptions } from './caching/response-cac
 import { toErrorResponse } from './errors/envelope.js'
 import { HTTP_STATUS } from './errors/http-status.js'
 import { registerOpenApi } from './openapi.js'
+import { registerAuth, type Access } from './auth/register-auth.js'
+import { auditRoutes } from './routes/audit.js'
+import { authRoutes } from './routes/auth.js'
 import { indicatorRoutes } from './routes/indicators.js'
+import { organisationRoutes } from './routes/organisations.js'
+import { userRoutes } from './routes/users.js'
 import { institutionRoutes } from './routes/institutions.js'
 import { matrixRoutes } from './routes/matrix.js'
 import { networkRoutes } from './routes/networks.js'
@@ -32,6 +41,17 @@ export interface ServerOptions {
    * 0 reads it on every request (a store written while it is served).
    */
   readonly versionTtlMs?: number
+  /**
+   * Accounts, sessions, tokens, organisations and the audit trail. Default: none (a read-only server; the
+   * workspace routes are absent).
+   */
+  readonly workspace?: Workspace
+  /** `public` (default): indicator reads need no sign-in; `private`: every route but signing in does. */
+  readonly access?: Access
+  /** Mark the session cookie Secure (serve behind HTTPS). Default `false`. */
+  readonly secureCookies?: boolean
+  /** Login and setup attempts allowed per client address and minute. Default 10. */
+  readonly loginPerMinute?: number
   /** The clock, in milliseconds. Default `Date.now`. */
   readonly now?: () => number
 }
@@ -64,6 +84,29 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       .code(HTTP_STATUS.NOT_FOUND)
       .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${path}` } })
   })
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Observable Plot and sigma.js set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  })
+  if (options.workspace) {
+    await app.register(fastifyRateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        new MeridianError('RATE_LIMITED', `too many attempts: retry in ${Math.ceil(context.ttl / 1000)} s`),
+    })
+    // Before the response cache: a cached answer must never skip the access check.
+    await registerAuth(app, options.workspace, options.access ?? 'public')
+  }
   registerCaching(app, store, {
     cache: new ResponseCache(options.cache),
     versionTtlMs: options.versionTtlMs ?? 1000,
@@ -81,6 +124,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     worksRoutes,
   ])
     routes(app, store)
+  if (options.workspace) {
+    const workspace = options.workspace
+    authRoutes(app, workspace, {
+      secureCookies: options.secureCookies ?? false,
+      loginPerMinute: options.loginPerMinute ?? 10,
+    })
+    userRoutes(app, workspace)
+    organisationRoutes(app, workspace)
+    auditRoutes(app, workspace)
+  }
   if (options.webRoot) await registerWebRoot(app, options.webRoot)
   await app.ready()
   return app

@@ -10,8 +10,11 @@ const JSON_TYPE = 'application/json; charset=utf-8'
 
 const etags = new WeakMap<FastifyRequest, string>()
 
+/** GETs under `/api/`, except personal answers (routes with `config.personal`: accounts, tokens, audit). */
 const isCacheable = (request: FastifyRequest) =>
-  (request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith('/api/')
+  (request.method === 'GET' || request.method === 'HEAD') &&
+  request.url.startsWith('/api/') &&
+  (request.routeOptions.config as { personal?: boolean } | undefined)?.personal !== true
 
 /**
  * Conditional and cached GETs under `/api/`: an ETag from the store's data version and the URL, 304 on

@@ -32,7 +32,9 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     const field = validationField(error)
     const first = error.validation[0]
     const message = `${field ?? 'request'}: ${first?.message ?? 'invalid value'}`
-    return envelope('BAD_OPTION', message, field)
+    // A body that does not fit its schema is 422; a bad query or path parameter stays 400.
+    const inBody = (error as { validationContext?: string }).validationContext === 'body'
+    return envelope(inBody ? 'INVALID_VALUE' : 'BAD_OPTION', message, field)
   }
   if (error instanceof FieldError) return envelope(error.code, error.message, error.field)
   if (error instanceof MeridianError) return envelope(error.code, error.message)
