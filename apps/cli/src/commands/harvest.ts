@@ -7,7 +7,7 @@ import {
   type PageSink,
 } from '@meridian/io'
 import { MeridianError, formatProblem } from '@meridian/model'
-import type { Store } from '@meridian/store'
+import type { Corrections, Store } from '@meridian/store'
 import { storeDir, type Context } from '../context.js'
 import { correctionsFor } from '../corrections.js'
 import { openStore } from '../open-store.js'
@@ -38,21 +38,24 @@ interface StoreCounts {
   alreadyStored: number
 }
 
+/** What the store sink writes with, and the counts it keeps. */
+interface StoreSinkOptions {
+  readonly store: Store
+  /** Read once per harvest: the resolver builds its matcher on first use and keeps it for every page. */
+  readonly corrections: Corrections | null
+  readonly counts: StoreCounts
+  readonly quiet: boolean
+}
+
 /** Each page in its own ingest run: committed, with the store's corrections, before the manifest moves on. */
-function storeSink(
-  context: Context,
-  dir: string,
-  store: Store,
-  counts: StoreCounts,
-  quiet: boolean,
-): PageSink {
+function storeSink(context: Context, options: StoreSinkOptions): PageSink {
+  const { store, corrections, counts, quiet } = options
   return {
     async commit(page) {
       for (const p of page.problems) if (!quiet) context.stderr(`skipped: ${formatProblem(p)}\n`)
       const run = await store.beginIngest()
       try {
         for (const work of page.works) run.add(work)
-        const corrections = await correctionsFor(dir, store)
         const done = await run.commit({
           files: [page.label],
           problems: page.problems.length,
@@ -73,7 +76,9 @@ function outcomeLine(report: HarvestReport): string {
   const { outcome } = report
   switch (outcome.kind) {
     case 'complete':
-      return 'complete'
+      return report.requests === 0
+        ? 'complete already: nothing to fetch (--restart pages through again)'
+        : 'complete'
     case 'budget':
       return `stopped at the budget of ${outcome.maxRequests} requests: run the same command again to resume`
     case 'gave-up':
@@ -152,7 +157,8 @@ function openalexCommand(context: Context): Command {
       const store = await openStore(context, dir, 'write')
       const counts: StoreCounts = { added: 0, alreadyStored: 0 }
       const manifest = manifestPath(dir, flags.filter)
-      let bar: Progress | null = null
+      // The bar starts with the first page, which brings the total (meta.count).
+      const live: { bar: Progress | null } = { bar: null }
       let report: HarvestReport
       try {
         report = await harvestOpenAlex({
@@ -162,15 +168,15 @@ function openalexCommand(context: Context): Command {
           mailto: flags.mailto ?? null,
           apiKey: flags.apiKey ?? context.env.OPENALEX_API_KEY ?? null,
           manifest,
-          sink: storeSink(context, dir, store, counts, quiet),
+          sink: storeSink(context, { store, corrections: await correctionsFor(dir, store), counts, quiet }),
           restart: flags.restart ?? false,
           maxRequests: number(flags.maxRequests),
           retries: Number(flags.retries),
           backoffMs: Number(flags.backoff),
           timeoutMs: Number(flags.timeout),
           onProgress: ({ works, total }) => {
-            bar ??= progress(context, quiet, total ?? undefined)
-            bar.update(works, 'works')
+            live.bar ??= progress(context, quiet, total ?? undefined)
+            live.bar.update(works, flags.filter)
           },
           onRetry: (r) => {
             if (!quiet)
@@ -180,7 +186,7 @@ function openalexCommand(context: Context): Command {
           },
         })
       } finally {
-        ;(bar as Progress | null)?.stop()
+        live.bar?.stop()
         store.close()
       }
       const s = summary(report, counts, manifest)

@@ -1,7 +1,8 @@
 import { readOpenAlexApiPage } from '@meridian/ingest'
-import { MeridianError, type RecordProblem, type Work } from '@meridian/model'
+import { MeridianError } from '@meridian/model'
 import { backoffDelay } from './backoff.js'
 import { fetchPage, type RateLimitHeaders, type RetryReason } from './fetch-page.js'
+import { badOption, normalise, pageUrl, type HarvestOptions } from './harvest-options.js'
 import {
   emptyManifest,
   harvestedWorks,
@@ -10,63 +11,6 @@ import {
   writeManifest,
   type HarvestManifest,
 } from './manifest.js'
-
-/** One page of works, ready to be committed (in one transaction) before the harvest moves on. */
-export interface HarvestedPage {
-  /** Names the page in the store's ingest log and in problems: `openalex works <filter> page <n>`. */
-  readonly label: string
-  readonly works: readonly Work[]
-  readonly problems: readonly RecordProblem[]
-}
-
-/** Where pages go: typically one store ingest run per page. `commit` resolves once the page is durable. */
-export interface PageSink {
-  commit(page: HarvestedPage): Promise<void>
-}
-
-/** Options of `harvestOpenAlex`; defaults in brackets. */
-export interface HarvestOptions {
-  /** The API root, without `/works`. */
-  readonly baseUrl: string
-  /** An OpenAlex works filter, e.g. `institutions.country_code:GH,publication_year:2020`. */
-  readonly filter: string
-  /** Results per page, 1 to 200 [200]. */
-  readonly perPage?: number
-  readonly mailto?: string | null
-  readonly apiKey?: string | null
-  /** The manifest file (see `manifestPath`). */
-  readonly manifest: string
-  readonly sink: PageSink
-  /** Begin again at the first page, whatever the manifest says [false]. */
-  readonly restart?: boolean
-  /** Requests this run may make, retries included [unlimited]. */
-  readonly maxRequests?: number
-  /** Retries of one page before giving up [8]. */
-  readonly retries?: number
-  /** Base of the exponential backoff, in ms [1000]. */
-  readonly backoffMs?: number
-  /** Cap of the jittered backoff, in ms [60,000]. */
-  readonly maxBackoffMs?: number
-  /** A `Retry-After` longer than this (a daily limit reached) stops the harvest instead, in ms [600,000]. */
-  readonly maxWaitMs?: number
-  /** Per request, body included, in ms [30,000]. */
-  readonly timeoutMs?: number
-  /** Injected for tests: [global fetch], [setTimeout], [the clock], [Math.random]. */
-  readonly fetch?: typeof fetch
-  readonly sleep?: (ms: number) => Promise<void>
-  readonly now?: () => Date
-  readonly rng?: () => number
-  /** After each page committed: works committed over all runs and `meta.count`. */
-  readonly onProgress?: (progress: { readonly works: number; readonly total: number | null }) => void
-  /** Before each wait for a retry. */
-  readonly onRetry?: (retry: {
-    readonly reason: RetryReason
-    readonly status: number | null
-    readonly attempt: number
-    readonly delayMs: number
-    readonly detail: string
-  }) => void
-}
 
 /** How a run ended: all pages in, the request budget spent, or a page that kept failing (resumable). */
 export type HarvestOutcome =
@@ -97,55 +41,6 @@ export interface HarvestReport {
   readonly manifest: HarvestManifest
 }
 
-interface Normalised {
-  readonly perPage: number
-  readonly maxRequests: number
-  readonly retries: number
-  readonly backoffMs: number
-  readonly maxBackoffMs: number
-  readonly maxWaitMs: number
-  readonly timeoutMs: number
-}
-
-const bad = (name: string, value: unknown, wanted: string) =>
-  new MeridianError('BAD_OPTION', `harvest: ${name} must be ${wanted}, got ${JSON.stringify(value)}`)
-
-function normalise(options: HarvestOptions): Normalised {
-  if (!/^https?:\/\/[^/]/.test(options.baseUrl)) throw bad('the base URL', options.baseUrl, 'an http(s) URL')
-  if (options.filter.trim() === '') throw bad('the filter', options.filter, 'a non-empty OpenAlex filter')
-  const integer = (
-    name: string,
-    value: number | undefined,
-    fallback: number,
-    min: number,
-    max = Infinity,
-  ) => {
-    const v = value ?? fallback
-    if (!(Number.isInteger(v) || v === Infinity) || v < min || v > max)
-      throw bad(name, value, `an integer from ${min}${max === Infinity ? '' : ` to ${max}`}`)
-    return v
-  }
-  return {
-    perPage: integer('per-page', options.perPage, 200, 1, 200),
-    maxRequests: integer('max-requests', options.maxRequests, Infinity, 0),
-    retries: integer('retries', options.retries, 8, 0),
-    backoffMs: integer('backoff', options.backoffMs, 1000, 0),
-    maxBackoffMs: integer('max backoff', options.maxBackoffMs, 60_000, 0),
-    maxWaitMs: integer('max wait', options.maxWaitMs, 600_000, 0),
-    timeoutMs: integer('timeout', options.timeoutMs, 30_000, 1),
-  }
-}
-
-function pageUrl(options: HarvestOptions, perPage: number, cursor: string): string {
-  const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}/works`)
-  url.searchParams.set('filter', options.filter)
-  url.searchParams.set('per-page', String(perPage))
-  url.searchParams.set('cursor', cursor)
-  if (options.mailto) url.searchParams.set('mailto', options.mailto)
-  if (options.apiKey) url.searchParams.set('api_key', options.apiKey)
-  return url.href
-}
-
 /**
  * Page through `/works?filter=...` with cursors into a sink, resumably: each page is committed, then the
  * manifest records it (atomically), so a re-run after a kill starts where the manifest says and at worst
@@ -165,7 +60,7 @@ export async function harvestOpenAlex(options: HarvestOptions): Promise<HarvestR
   const rng = options.rng ?? Math.random
   const saved = options.restart ? null : readManifest(options.manifest)
   if (saved && saved.filter !== options.filter)
-    throw bad('the manifest filter', saved.filter, `the filter asked for ("${options.filter}")`)
+    throw badOption('the manifest filter', saved.filter, `the filter asked for ("${options.filter}")`)
   let manifest = saved ?? emptyManifest(options.filter, options.baseUrl)
   const before = { requests: manifest.requests, retries: manifest.retries }
   const headers: Record<string, string> = {

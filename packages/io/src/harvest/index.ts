@@ -1,11 +1,6 @@
 export { harvestOpenAlex } from './harvest-openalex.js'
-export type {
-  HarvestedPage,
-  HarvestOptions,
-  HarvestOutcome,
-  HarvestReport,
-  PageSink,
-} from './harvest-openalex.js'
+export type { HarvestOutcome, HarvestReport } from './harvest-openalex.js'
+export type { HarvestedPage, HarvestOptions, PageSink } from './harvest-options.js'
 export type { RateLimitHeaders, RetryReason } from './fetch-page.js'
 export { manifestPath, readManifest, harvestedWorks } from './manifest.js'
 export type { HarvestManifest, ManifestPage } from './manifest.js'
