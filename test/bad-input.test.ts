@@ -170,3 +170,28 @@ describe('every message in one form: meridian: <message> [CODE], then a hint', (
     expect(result.stderr).toContain(suggestion)
   })
 })
+
+describe('a WoS export without its EF line (a download cut short)', () => {
+  const truncated = WOS_FILE(1, 2).replace(/\nEF\n$/, '\n')
+
+  it('with skip, reads the intact records and says the file looks truncated', async () => {
+    write('cut.txt', truncated)
+    const result = await meridian('ingest', 'cut.txt', '--store', 's', '--format', 'json')
+    expect(result.code).toBe(0)
+    const report = reportOf(result.stdout)
+    expect(report).toMatchObject({ added: 2, skipped: 1 })
+    expect(report.problems.map((p) => [p.code, p.field])).toEqual([['BAD_RECORD', 'EF']])
+    expect(result.stderr).toContain('truncated')
+  })
+
+  it('with fail, exits 2 and changes nothing', async () => {
+    write('good.txt', WOS_FILE(3))
+    write('cut.txt', truncated)
+    expect((await meridian('ingest', 'good.txt', '--store', 's', '--quiet')).code).toBe(0)
+    const before = await meridian('status', '--store', 's', '--format', 'json')
+    const result = await meridian('ingest', 'cut.txt', '--store', 's', '--on-error', 'fail')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('[INGEST_ABORTED]')
+    expect((await meridian('status', '--store', 's', '--format', 'json')).stdout).toBe(before.stdout)
+  })
+})

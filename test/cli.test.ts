@@ -225,7 +225,18 @@ describe.skipIf(!HAVE_SHARED_DATA)('metaknowledge test files, through the CLI', 
       'json',
       '--quiet',
     )
-    expect(JSON.parse(bad.stdout)).toMatchObject({ added: 32, skipped: 0 })
+    // The intact records are read; the missing EF is the one problem: the file looks truncated.
+    expect(JSON.parse(bad.stdout)).toMatchObject({ added: 32, skipped: 1, problems: [{ field: 'EF' }] })
+    const fail = await meridian(
+      'ingest',
+      shared('metaknowledge-tests/badFile.isi'),
+      '--store',
+      'store',
+      '--on-error',
+      'fail',
+    )
+    expect(fail.code).toBe(2)
+    expect(fail.stderr).toContain('truncated')
   })
 })
 

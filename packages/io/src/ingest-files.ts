@@ -89,20 +89,21 @@ export async function ingestFiles(
   const onError = options.onError ?? 'skip'
   const every = options.progressEvery ?? 10_000
   const listed = await listFiles(paths, options.cwd ?? '.')
-  const skippedFiles: SkippedFile[] = []
+  type Detected = { readonly path: string; readonly at: string; readonly format: SourceFormat }
   const detected = await Promise.all(
-    listed.map(async ({ name, at }) => {
+    listed.map(async ({ name, at }): Promise<Detected | SkippedFile> => {
       try {
         return { path: name, at, format: await detectFile(at, name) }
       } catch (error) {
         if (onError === 'fail' || !(error instanceof MeridianError) || error.code !== 'UNKNOWN_FORMAT')
           throw error
-        skippedFiles.push({ file: name, code: error.code, message: error.message })
-        return null
+        return { file: name, code: error.code, message: error.message } satisfies SkippedFile
       }
     }),
   )
-  const formats = detected.filter((f) => f !== null)
+  // In the order the files were listed, whichever detection finished first.
+  const formats = detected.filter((f): f is Detected => 'format' in f)
+  const skippedFiles = detected.filter((f): f is SkippedFile => !('format' in f))
   const [first] = skippedFiles
   // Skipping is for the odd file among others: when none can be read there is nothing to go on with.
   if (first && formats.length === 0)

@@ -92,6 +92,26 @@ describe('readWosPlaintext', () => {
   })
 })
 
+describe('readWosPlaintext: an export cut short', () => {
+  const header = ['FN Clarivate Analytics Web of Science', 'VR 1.0']
+  const summary = (items: readonly ReadItem[]) =>
+    items.map((i) => (i.kind === 'work' ? 'work' : [i.problem.code, i.problem.line, i.problem.field]))
+
+  it('reads the intact records of an export without EF, then reports it as looking truncated', async () => {
+    const items = await collect(readWosPlaintext(fromLines([...header, ...RECORD, ...RECORD]), { file: 'f' }))
+    expect(summary(items)).toEqual(['work', 'work', ['BAD_RECORD', 42, 'EF']])
+    const last = items[2]
+    expect(last?.kind === 'problem' && last.problem.message).toContain('truncated')
+  })
+
+  it('says nothing when the export ends with EF, or when lines come without the export header', async () => {
+    expect(
+      summary(await collect(readWosPlaintext(fromLines([...header, ...RECORD, 'EF']), { file: 'f' }))),
+    ).toEqual(['work'])
+    expect(summary(await collect(readWosPlaintext(fromLines(RECORD), { file: 'f' })))).toEqual(['work'])
+  })
+})
+
 describe('readWosPlaintext: numbers the store cannot hold', () => {
   it('reports a times-cited count beyond int32 and a year out of range, located, and goes on', async () => {
     const lines = [

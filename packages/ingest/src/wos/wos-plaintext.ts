@@ -22,7 +22,8 @@ interface Pending {
  * Read a Web of Science plain-text export (`FN`/`VR` header, records `PT` ... `ER`, `EF` at the end).
  * Yields one item per record, a work or a located problem, holding only the current record in memory.
  * A damaged record (a malformed line, no `ER` before the next `PT`) becomes one problem and reading goes on
- * with the next record; a file that stops without `EF` gets a final problem, since it may be truncated.
+ * with the next record. An export that opens with its `FN`/`VR` header and stops without `EF` gets a final
+ * problem at its last line: it looks truncated (a download cut short), though the records before are intact.
  *
  * @example
  * for await (const item of readWosPlaintext(lines, { file: 'savedrecs.txt' })) {
@@ -40,6 +41,8 @@ export async function* readWosPlaintext(
   let skipping = false
   let ended = false
   let seen = false
+  let header = false
+  let records = 0
 
   for await (const raw of lines) {
     n++
@@ -67,6 +70,7 @@ export async function* readWosPlaintext(
     if (record) {
       if (tag === 'ER') {
         yield record.damage ?? decodeWosRecord(record, context)
+        records++
         record = null
       } else if (tag === null) {
         record.damage ??= wosProblem(
@@ -86,15 +90,22 @@ export async function* readWosPlaintext(
       continue
     }
     if (tag === 'EF') ended = true
-    else if ((tag === 'FN' || tag === 'VR') && !seen) continue
+    else if ((tag === 'FN' || tag === 'VR') && !seen) header = true
     else if (!skipping) {
       skipping = true
       yield wosProblem('BAD_RECORD', file, n, tag, `line outside a PT ... ER record: "${clip(line)}"`)
     }
   }
 
-  // Many real exports stop after the last ER without EF; only a record cut short is damage.
   if (record) yield unterminated(record, file, n)
+  else if (header && !ended)
+    yield wosProblem(
+      'BAD_RECORD',
+      file,
+      n,
+      'EF',
+      `the file ends at line ${n} without its EF line: it looks truncated (the ${records} records before it were read)`,
+    )
 }
 
 function unterminated(record: Pending, file: string, at: number): ReadItem {
