@@ -10,6 +10,10 @@ import { registryCommand } from './commands/registry.js'
 import { affiliationsCommand } from './commands/affiliations.js'
 import { curateCommand } from './commands/curate.js'
 import { harvestCommand } from './commands/harvest.js'
+import { usersCommand } from './commands/users.js'
+import { dbCommand } from './commands/db.js'
+import { auditCommand } from './commands/audit.js'
+import { organisationsCommand } from './commands/organisations.js'
 import type { Context } from './context.js'
 import { EXIT } from './exit-codes.js'
 import { reportError } from './report-error.js'
@@ -34,14 +38,23 @@ export function program(context: Context): Command {
     affiliationsCommand(context),
     curateCommand(context),
     harvestCommand(context),
+    usersCommand(context),
+    organisationsCommand(context),
+    dbCommand(context),
+    auditCommand(context),
   ]) {
-    root.addCommand(
-      command
-        .exitOverride()
-        .configureOutput({ writeOut: context.stdout, writeErr: context.stderr, outputError: () => {} }),
-    )
+    root.addCommand(quiet(command, context))
   }
   return root
+}
+
+/** Errors thrown (not exits) and output to the context, for a command and every subcommand under it. */
+function quiet(command: Command, context: Context): Command {
+  command
+    .exitOverride()
+    .configureOutput({ writeOut: context.stdout, writeErr: context.stderr, outputError: () => {} })
+  for (const sub of command.commands) quiet(sub, context)
+  return command
 }
 
 /** Run the CLI; resolves to the exit code (0 ok, 1 failure, 2 bad input or usage). */

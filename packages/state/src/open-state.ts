@@ -72,6 +72,7 @@ async function openPglite(
   const release = takeStateLock(join(options.dir, '..', `${STATE_DIR}.lock`), {
     now: options.now ?? (() => new Date()),
     command: options.command ?? 'meridian',
+    label: options.dir,
   })
   try {
     const db = await PGlite.create(options.dir)

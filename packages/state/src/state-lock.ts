@@ -29,7 +29,10 @@ function readHolder(path: string): LockHolder | undefined {
  * opening the same folder would corrupt it. A lock left by a process that no longer runs is taken over.
  * Returns the function that releases it.
  */
-export function takeStateLock(path: string, options: { now: () => Date; command: string }): () => void {
+export function takeStateLock(
+  path: string,
+  options: { now: () => Date; command: string; label: string },
+): () => void {
   const holder: LockHolder = {
     pid: process.pid,
     since: options.now().toISOString(),
@@ -45,7 +48,7 @@ export function takeStateLock(path: string, options: { now: () => Date; command:
       if (current && current.pid !== process.pid && alive(current.pid))
         throw new MeridianError(
           'STORE_UNAVAILABLE',
-          `the state database "${path.replace(/[/\\][^/\\]*$/, '')}" is in use by process ${current.pid} ` +
+          `the state database "${options.label}" is in use by process ${current.pid} ` +
             `(${current.command}) since ${current.since}: stop it first, or make the change through its API`,
         )
       rmSync(path, { force: true })

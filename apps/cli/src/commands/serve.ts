@@ -3,14 +3,24 @@ import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
 import { MeridianError } from '@meridian/model'
 import { createServer } from '@meridian/server'
+import { createWorkspace } from '@meridian/state'
 import { storeDir, type Context } from '../context.js'
+import { openStateFor } from '../open-state.js'
 import { openStore } from '../open-store.js'
 
-interface ServeFlags {
+interface ServeFlags extends ServeOptions {
   readonly store?: string
+}
+
+/** What `serve` and `demo` pass to {@link serveStore}. */
+interface ServeOptions {
   readonly port: string
   readonly host: string
-  readonly web?: string
+  readonly web?: string | undefined
+  readonly databaseUrl?: string | undefined
+  /** `false` (from `--private`): every route but signing in needs a session or token. */
+  readonly public?: boolean
+  readonly secureCookies?: boolean
 }
 
 /** The built dashboard beside this CLI in the repository (apps/web/dist), if it was built. */
@@ -33,39 +43,64 @@ const stopSignal = () =>
   })
 
 /** Serve the API and dashboard over the store in `dir` until SIGINT or SIGTERM. */
-export async function serveStore(
-  context: Context,
-  dir: string,
-  options: { readonly port: string; readonly host: string; readonly web?: string | undefined },
-): Promise<void> {
+export async function serveStore(context: Context, dir: string, options: ServeOptions): Promise<void> {
   const port = toPort(options.port)
   const store = await openStore(context, dir, 'read')
   try {
-    const webRoot = options.web ?? defaultWebRoot()
-    const app = await createServer({ store, ...(webRoot ? { webRoot } : {}) })
-    const url = await app.listen({ port, host: options.host })
-    context.stdout(
-      `Meridian is serving ${dir} at ${url}` +
-        (webRoot ? '' : ' (API only: the dashboard is not built; npm run build -w @meridian/web)') +
-        `\nAPI reference: ${url}/docs · OpenAPI: ${url}/openapi.json · stop with Ctrl+C\n`,
-    )
-    const signal = await stopSignal()
-    context.stderr(`meridian: ${signal}, stopping\n`)
-    await app.close()
+    const state = await openStateFor(context, dir, options, { command: 'meridian serve' })
+    try {
+      const workspace = createWorkspace(state)
+      const webRoot = options.web ?? defaultWebRoot()
+      const access = options.public === false ? 'private' : 'public'
+      const app = await createServer({
+        store,
+        workspace,
+        access,
+        secureCookies: options.secureCookies ?? false,
+        ...(webRoot ? { webRoot } : {}),
+      })
+      const url = await app.listen({ port, host: options.host })
+      const setup = await workspace.createSetupToken()
+      context.stdout(
+        `Meridian is serving ${dir} at ${url}` +
+          (webRoot ? '' : ' (API only: the dashboard is not built; npm run build -w @meridian/web)') +
+          `\nAPI reference: ${url}/docs · OpenAPI: ${url}/openapi.json · stop with Ctrl+C\n` +
+          `state: ${state.engine} ${state.location}${state.migrated.length ? ` (migrated: ${state.migrated.join(', ')})` : ''} · ` +
+          `${access === 'public' ? 'indicators readable without signing in (--private to require it)' : 'private: sign in to read'}\n` +
+          (setup
+            ? `First run: no account exists yet. Create the admin within the hour at\n  ${url}/#/setup?token=${setup}\n` +
+              `or run: meridian users add EMAIL --role admin --password-stdin (with the server stopped)\n`
+            : ''),
+      )
+      const signal = await stopSignal()
+      context.stderr(`meridian: ${signal}, stopping\n`)
+      await app.close()
+    } finally {
+      await state.close()
+    }
   } finally {
     store.close()
   }
 }
 
-/** `meridian serve`: the HTTP API (and the dashboard, when built) over a store opened read-only. */
+/** `meridian serve`: the HTTP API (and the dashboard, when built) over a store opened read-only, with the workspace. */
 export function serveCommand(context: Context): Command {
   return new Command('serve')
     .description(
-      'serve the HTTP API, its OpenAPI reference (/docs) and the web dashboard over a store, read-only',
+      'serve the HTTP API, its OpenAPI reference (/docs) and the web dashboard over a store (read-only), with accounts and the audit trail in the state database',
     )
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--web <dir>', 'built dashboard to serve at / (default: apps/web/dist when built)')
-    .action((flags: ServeFlags) => serveStore(context, storeDir(context, flags.store), flags))
+    .option(
+      '--database-url <url>',
+      'state (accounts, audit) on a PostgreSQL server (default: $MERIDIAN_DATABASE_URL, else PGlite in <store>/state)',
+    )
+    .option('--private', 'require signing in for every route, indicators included')
+    .option('--public', 'indicators readable without signing in (the default)')
+    .option('--secure-cookies', 'mark the session cookie Secure (when served behind HTTPS)')
+    .action((flags: ServeFlags & { private?: boolean }) =>
+      serveStore(context, storeDir(context, flags.store), { ...flags, public: flags.private !== true }),
+    )
 }
