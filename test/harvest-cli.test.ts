@@ -163,7 +163,20 @@ describe.skipIf(!BUILT)('a harvest killed with SIGKILL', () => {
       new Promise((resolve) => {
         child = spawn(
           process.execPath,
-          [BIN, ...args(server, 'k', '--quiet', '--timeout', '3000', '--per-page', '10')],
+          [
+            BIN,
+            ...args(
+              server,
+              'k',
+              '--quiet',
+              '--timeout',
+              '3000',
+              '--per-page',
+              '10',
+              '--pages-per-commit',
+              '2',
+            ),
+          ],
           { cwd: dir, stdio: 'ignore' },
         )
         child.on('exit', (code, signal) => resolve(signal ?? code))

@@ -25,8 +25,10 @@ let stores = 0
 /** A sink that counts how often each work was committed, and a manifest path of its own. */
 function memorySink() {
   const commits = new Map<string, number>()
+  const labels: string[] = []
   const sink: PageSink = {
     commit: async (page) => {
+      labels.push(page.label)
       for (const w of page.works) {
         const id = w.ids.openalex ?? '?'
         commits.set(id, (commits.get(id) ?? 0) + 1)
@@ -35,7 +37,7 @@ function memorySink() {
   }
   const ids = () => [...commits.keys()].sort()
   const repeated = () => [...commits.values()].filter((n) => n > 1).length
-  return { sink, ids, repeated, manifest: manifestPath(join(root, `run-${++stores}`), FILTER) }
+  return { sink, ids, repeated, labels, manifest: manifestPath(join(root, `run-${++stores}`), FILTER) }
 }
 
 /** A store (in memory) and a sink committing each page to it in one ingest run, as the CLI does. */
@@ -110,8 +112,12 @@ describe('harvestOpenAlex against the fake API', () => {
       mailto: 'someone@example.org',
       api_key: 'k3y',
     })
-    expect(progress.at(0)).toEqual({ works: 25, total: 130 })
-    expect(progress.at(-1)).toEqual({ works: 130, total: 130 })
+    // Five pages per transaction by default: two commits, each followed by the manifest and the progress.
+    expect(m.labels).toEqual([`openalex works ${FILTER} pages 1-5`, `openalex works ${FILTER} pages 6-7`])
+    expect(progress).toEqual([
+      { works: 125, total: 130 },
+      { works: 130, total: 130 },
+    ])
     expect(m.ids()).toEqual(IDS)
     expect(m.repeated()).toBe(0)
   })
@@ -139,7 +145,7 @@ describe('harvestOpenAlex against the fake API', () => {
     // Every kind was met, and each failure was retried as what it was; slow answers were simply waited for.
     for (const kind of ['429', '500', '503', 'cut', 'truncated', 'drop', 'hang', 'slow'])
       expect(injectedFaults[kind] ?? 0, kind).toBeGreaterThan(0)
-    expect(report.retriesByReason).toEqual({
+    expect(report.failuresByReason).toEqual({
       'rate-limited': count('429'),
       'server-error': count('500', '503'),
       truncated: count('cut', 'truncated'),
@@ -257,7 +263,13 @@ describe('harvestOpenAlex against the fake API', () => {
         if (++pages === 2) throw new Error('killed after the commit of page 2')
       },
     }
-    const options = { baseUrl: server.url, filter: FILTER, perPage: 50, manifest: s.manifest }
+    const options = {
+      baseUrl: server.url,
+      filter: FILTER,
+      perPage: 50,
+      pagesPerCommit: 1,
+      manifest: s.manifest,
+    }
     await expect(harvestOpenAlex({ ...options, sink: crashing, ...injected().time })).rejects.toThrow(
       /page 2/,
     )

@@ -23,6 +23,7 @@ interface HarvestFlags {
   readonly baseUrl: string
   readonly perPage: string
   readonly store?: string
+  readonly pagesPerCommit: string
   readonly maxRequests?: string
   readonly retries: string
   readonly backoff: string
@@ -82,7 +83,7 @@ function outcomeLine(report: HarvestReport): string {
     case 'budget':
       return `stopped at the budget of ${outcome.maxRequests} requests: run the same command again to resume`
     case 'gave-up':
-      return `gave up after ${report.retriesByReason[outcome.reason]} ${outcome.reason} retries (${outcome.detail}): run the same command again to resume`
+      return `gave up on a page after ${report.failuresByReason[outcome.reason]} ${outcome.reason} failures (${outcome.detail}): run the same command again to resume`
   }
 }
 
@@ -98,7 +99,7 @@ function summary(report: HarvestReport, counts: StoreCounts, manifest: string) {
     total: report.manifest.total,
     requests: report.requests,
     retries: report.retries,
-    retriesByReason: report.retriesByReason,
+    failuresByReason: report.failuresByReason,
     creditsUsed: report.creditsUsed,
     costUsd: report.costUsd,
     rateLimit: report.rateLimit,
@@ -107,7 +108,7 @@ function summary(report: HarvestReport, counts: StoreCounts, manifest: string) {
 }
 
 function formatSummary(filter: string, report: HarvestReport, s: ReturnType<typeof summary>): string {
-  const reasons = Object.entries(s.retriesByReason)
+  const reasons = Object.entries(s.failuresByReason)
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${n} ${reason}`)
   const usage = [
@@ -140,6 +141,11 @@ function openalexCommand(context: Context): Command {
     .option('--base-url <url>', 'API root', OPENALEX_API)
     .option('--per-page <n>', 'results per page, 1 to 200', '200')
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
+    .option(
+      '--pages-per-commit <n>',
+      'pages committed together in one transaction (a kill repeats at most these)',
+      '5',
+    )
     .option('--max-requests <n>', 'stop cleanly after this many requests (retries included); resumable')
     .option('--retries <n>', 'retries of one page before giving up', '8')
     .option('--backoff <ms>', 'base of the exponential backoff (full jitter, capped at 60 s)', '1000')
@@ -169,6 +175,7 @@ function openalexCommand(context: Context): Command {
           apiKey: flags.apiKey ?? context.env.OPENALEX_API_KEY ?? null,
           manifest,
           sink: storeSink(context, { store, corrections: await correctionsFor(dir, store), counts, quiet }),
+          pagesPerCommit: Number(flags.pagesPerCommit),
           restart: flags.restart ?? false,
           maxRequests: number(flags.maxRequests),
           retries: Number(flags.retries),

@@ -1,7 +1,6 @@
 import { readOpenAlexApiPage } from '@meridian/ingest'
-import { MeridianError } from '@meridian/model'
-import { backoffDelay } from './backoff.js'
-import { fetchPage, type RateLimitHeaders, type RetryReason } from './fetch-page.js'
+import type { RecordProblem, Work } from '@meridian/model'
+import type { RateLimitHeaders, RetryReason } from './fetch-page.js'
 import { badOption, normalise, pageUrl, type HarvestOptions } from './harvest-options.js'
 import {
   emptyManifest,
@@ -10,18 +9,12 @@ import {
   readManifest,
   writeManifest,
   type HarvestManifest,
+  type ManifestPage,
 } from './manifest.js'
+import { emptyUsage, fetchWithRetries, type Stop } from './retrying-fetch.js'
 
 /** How a run ended: all pages in, the request budget spent, or a page that kept failing (resumable). */
-export type HarvestOutcome =
-  | { readonly kind: 'complete' }
-  | { readonly kind: 'budget'; readonly maxRequests: number }
-  | {
-      readonly kind: 'gave-up'
-      readonly reason: RetryReason
-      readonly status: number | null
-      readonly detail: string
-    }
+export type HarvestOutcome = { readonly kind: 'complete' } | Stop
 
 /** What one run did; `manifest` is the state saved for the next. */
 export interface HarvestReport {
@@ -32,7 +25,8 @@ export interface HarvestReport {
   readonly problems: number
   readonly requests: number
   readonly retries: number
-  readonly retriesByReason: Readonly<Record<RetryReason, number>>
+  /** Failed requests by reason (each retried, but for the one a run gave up on). */
+  readonly failuresByReason: Readonly<Record<RetryReason, number>>
   /** Sum of `X-RateLimit-Credits-Used` and of `meta.cost_usd` over this run, when the server sent them. */
   readonly creditsUsed: number | null
   readonly costUsd: number | null
@@ -41,142 +35,116 @@ export interface HarvestReport {
   readonly manifest: HarvestManifest
 }
 
+/** A page fetched, not yet committed. */
+interface Pending {
+  readonly entry: Omit<ManifestPage, 'committedAt'>
+  readonly works: readonly Work[]
+  readonly problems: readonly RecordProblem[]
+  readonly count: number | null
+  readonly costUsd: number
+}
+
+function readPage(text: string, file: string) {
+  const works: Work[] = []
+  const problems: RecordProblem[] = []
+  for (const item of readOpenAlexApiPage(text, { file })) {
+    if (item.kind === 'work') works.push(item.work)
+    else problems.push(item.problem)
+  }
+  return { works, problems }
+}
+
 /**
- * Page through `/works?filter=...` with cursors into a sink, resumably: each page is committed, then the
- * manifest records it (atomically), so a re-run after a kill starts where the manifest says and at worst
- * fetches again the one page whose commit it did not record (the store adds nothing for works it holds).
- * Retries 429s, 5xx, timeouts, dropped connections and truncated bodies with exponential backoff, full
- * jitter and `Retry-After`; stops cleanly at `maxRequests`.
+ * Page through `/works?filter=...` with cursors into a sink, resumably: pages are committed (one transaction
+ * per `pagesPerCommit` pages), then the manifest records them (atomically), so a re-run after a kill starts
+ * where the manifest says and at worst fetches again the pages whose commit it did not record (the store adds
+ * nothing for works it holds). Retries 429s, 5xx, timeouts, dropped connections and truncated bodies with
+ * exponential backoff, full jitter and `Retry-After`; stops cleanly at `maxRequests`.
  *
  * @example
  * const report = await harvestOpenAlex({ baseUrl, filter: 'publication_year:2020', manifest, sink })
  * if (report.outcome.kind !== 'complete') console.log('run again to resume')
  */
 export async function harvestOpenAlex(options: HarvestOptions): Promise<HarvestReport> {
-  const o = normalise(options)
-  const doFetch = options.fetch ?? fetch
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  const policy = normalise(options)
   const now = options.now ?? (() => new Date())
-  const rng = options.rng ?? Math.random
   const saved = options.restart ? null : readManifest(options.manifest)
   if (saved && saved.filter !== options.filter)
     throw badOption('the manifest filter', saved.filter, `the filter asked for ("${options.filter}")`)
   let manifest = saved ?? emptyManifest(options.filter, options.baseUrl)
   const before = { requests: manifest.requests, retries: manifest.retries }
-  const headers: Record<string, string> = {
-    'user-agent': `meridian${options.mailto ? ` (mailto:${options.mailto})` : ''}`,
+  const usage = emptyUsage()
+  const context = {
+    policy,
+    options,
+    usage,
+    now,
+    fetch: options.fetch ?? fetch,
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    rng: options.rng ?? Math.random,
+    headers: { 'user-agent': `meridian${options.mailto ? ` (mailto:${options.mailto})` : ''}` },
   }
-  const byReason: Record<RetryReason, number> = {
-    'rate-limited': 0,
-    'server-error': 0,
-    truncated: 0,
-    timeout: 0,
-    network: 0,
-  }
-  let requests = 0
-  let retries = 0
-  let pages = 0
-  let works = 0
-  let problems = 0
-  let creditsUsed: number | null = null
-  let costUsd: number | null = null
-  let rateLimit: RateLimitHeaders | null = null
-  const totals = () => ({ requests: before.requests + requests, retries: before.retries + retries })
-  const stop = async (outcome: HarvestOutcome): Promise<HarvestReport> => {
-    manifest = { ...manifest, ...totals() }
+  const done = { pages: 0, works: 0, problems: 0 }
+  const batch: Pending[] = []
+  const save = async (pending: readonly Pending[]) => {
+    manifest = {
+      ...manifest,
+      total: pending.reduce<number | null>((total, p) => p.count ?? total, manifest.total),
+      pages: [...manifest.pages, ...pending.map((p) => ({ ...p.entry, committedAt: now().toISOString() }))],
+      requests: before.requests + usage.requests,
+      retries: before.retries + usage.retries,
+      costUsd: pending.reduce((sum, p) => sum + p.costUsd, manifest.costUsd),
+    }
     await writeManifest(options.manifest, manifest)
-    return report(outcome)
+  }
+  const commit = async () => {
+    const pending = batch.splice(0)
+    const first = pending[0]?.entry.page
+    const last = pending.at(-1)?.entry.page
+    const works = pending.flatMap((p) => p.works)
+    const problems = pending.flatMap((p) => p.problems)
+    if (works.length > 0 || problems.length > 0)
+      await options.sink.commit({
+        label: `openalex works ${options.filter} ${first === last ? `page ${first}` : `pages ${first}-${last}`}`,
+        works,
+        problems,
+      })
+    done.pages += pending.length
+    done.works += works.length
+    done.problems += problems.length
+    await save(pending)
+    options.onProgress?.({ works: harvestedWorks(manifest), total: manifest.total })
   }
   const report = (outcome: HarvestOutcome): HarvestReport => ({
     outcome,
-    pages,
-    works,
-    problems,
-    requests,
-    retries,
-    retriesByReason: { ...byReason },
-    creditsUsed,
-    costUsd,
-    rateLimit,
+    ...done,
+    requests: usage.requests,
+    retries: usage.retries,
+    failuresByReason: { ...usage.failuresByReason },
+    creditsUsed: usage.creditsUsed,
+    costUsd: usage.costUsd,
+    rateLimit: usage.rateLimit,
     manifest,
   })
-  const note = (headers: RateLimitHeaders) => {
-    if (headers.limit === null && headers.remaining === null && headers.creditsUsed === null) return
-    rateLimit = headers
-    if (headers.creditsUsed !== null) creditsUsed = (creditsUsed ?? 0) + headers.creditsUsed
-  }
 
-  for (let cursor = nextCursor(manifest); cursor !== null; cursor = nextCursor(manifest)) {
-    const url = pageUrl(options, o.perPage, cursor)
-    for (let attempt = 0; ; attempt++) {
-      if (requests >= o.maxRequests) return stop({ kind: 'budget', maxRequests: o.maxRequests })
-      requests++
-      const response = await fetchPage(url, { fetch: doFetch, timeoutMs: o.timeoutMs, now, headers })
-      if (response.kind === 'refused')
-        throw new MeridianError(
-          'BAD_OPTION',
-          `harvest: the API refused the works query with filter "${options.filter}" (${response.detail})`,
-        )
-      note(response.rateLimit)
-      if (response.kind === 'page') {
-        const { meta } = response
-        const number = manifest.pages.length + 1
-        const label = `openalex works ${options.filter} page ${number}`
-        if (meta.costUsd !== null) costUsd = (costUsd ?? 0) + meta.costUsd
-        if (meta.results > 0) {
-          const read = [...readOpenAlexApiPage(response.text, { file: label })]
-          const pageWorks = read.flatMap((item) => (item.kind === 'work' ? [item.work] : []))
-          const pageProblems = read.flatMap((item) => (item.kind === 'problem' ? [item.problem] : []))
-          await options.sink.commit({ label, works: pageWorks, problems: pageProblems })
-          works += pageWorks.length
-          problems += pageProblems.length
-        }
-        pages++
-        manifest = {
-          ...manifest,
-          total: meta.count ?? manifest.total,
-          pages: [
-            ...manifest.pages,
-            {
-              page: number,
-              cursor,
-              next: meta.nextCursor,
-              results: meta.results,
-              committedAt: now().toISOString(),
-            },
-          ],
-          ...totals(),
-          costUsd: manifest.costUsd + (meta.costUsd ?? 0),
-        }
-        await writeManifest(options.manifest, manifest)
-        options.onProgress?.({ works: harvestedWorks(manifest), total: manifest.total })
-        break
-      }
-      byReason[response.reason]++
-      const delayMs = backoffDelay({
-        attempt,
-        baseMs: o.backoffMs,
-        capMs: o.maxBackoffMs,
-        retryAfterMs: response.retryAfterMs,
-        rng,
-      })
-      if (attempt >= o.retries || (response.retryAfterMs ?? 0) > o.maxWaitMs)
-        return stop({
-          kind: 'gave-up',
-          reason: response.reason,
-          status: response.status,
-          detail: response.detail,
-        })
-      retries++
-      options.onRetry?.({
-        reason: response.reason,
-        status: response.status,
-        attempt,
-        delayMs,
-        detail: response.detail,
-      })
-      await sleep(delayMs)
+  let cursor = nextCursor(manifest)
+  while (cursor !== null) {
+    const got = await fetchWithRetries(pageUrl(options, policy.perPage, cursor), context)
+    if (got.kind === 'stop') {
+      if (batch.length > 0) await commit()
+      await save([])
+      return report(got.stop)
     }
+    const { meta } = got
+    const page = manifest.pages.length + batch.length + 1
+    batch.push({
+      entry: { page, cursor, next: meta.nextCursor, results: meta.results },
+      ...readPage(got.text, `openalex works ${options.filter} page ${page}`),
+      count: meta.count,
+      costUsd: meta.costUsd ?? 0,
+    })
+    cursor = meta.results === 0 ? null : meta.nextCursor
+    if (batch.length >= policy.pagesPerCommit || cursor === null) await commit()
   }
   return report({ kind: 'complete' })
 }

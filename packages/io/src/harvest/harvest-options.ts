@@ -1,15 +1,15 @@
 import { MeridianError, type RecordProblem, type Work } from '@meridian/model'
 import type { RetryReason } from './fetch-page.js'
 
-/** One page of works, ready to be committed (in one transaction) before the harvest moves on. */
+/** Pages of works, ready to be committed (in one transaction) before the harvest moves on. */
 export interface HarvestedPage {
-  /** Names the page in the store's ingest log and in problems: `openalex works <filter> page <n>`. */
+  /** Names the pages in the store's ingest log: `openalex works <filter> pages <first>-<last>`. */
   readonly label: string
   readonly works: readonly Work[]
   readonly problems: readonly RecordProblem[]
 }
 
-/** Where pages go: typically one store ingest run per page. `commit` resolves once the page is durable. */
+/** Where pages go: typically one store ingest run per batch. `commit` resolves once the pages are durable. */
 export interface PageSink {
   commit(page: HarvestedPage): Promise<void>
 }
@@ -27,6 +27,8 @@ export interface HarvestOptions {
   /** The manifest file (see `manifestPath`). */
   readonly manifest: string
   readonly sink: PageSink
+  /** Pages committed together, in one transaction [5]; a kill makes a re-run fetch at most this many again. */
+  readonly pagesPerCommit?: number
   /** Begin again at the first page, whatever the manifest says [false]. */
   readonly restart?: boolean
   /** Requests this run may make, retries included [unlimited]. */
@@ -46,7 +48,7 @@ export interface HarvestOptions {
   readonly sleep?: (ms: number) => Promise<void>
   readonly now?: () => Date
   readonly rng?: () => number
-  /** After each page committed: works committed over all runs and `meta.count`. */
+  /** After each commit: works committed over all runs and `meta.count`. */
   readonly onProgress?: (progress: { readonly works: number; readonly total: number | null }) => void
   /** Before each wait for a retry. */
   readonly onRetry?: (retry: {
@@ -61,6 +63,7 @@ export interface HarvestOptions {
 /** Options with their defaults filled in and checked. */
 export interface Normalised {
   readonly perPage: number
+  readonly pagesPerCommit: number
   readonly maxRequests: number
   readonly retries: number
   readonly backoffMs: number
@@ -82,23 +85,23 @@ export function normalise(options: HarvestOptions): Normalised {
   const integer = (
     name: string,
     value: number | undefined,
-    fallback: number,
-    min: number,
-    max = Infinity,
+    range: { fallback: number; min: number; max?: number },
   ) => {
-    const v = value ?? fallback
-    if (!(Number.isInteger(v) || v === Infinity) || v < min || v > max)
-      throw badOption(name, value, `an integer from ${min}${max === Infinity ? '' : ` to ${max}`}`)
+    const v = value ?? range.fallback
+    const max = range.max ?? Infinity
+    if (!(Number.isInteger(v) || v === Infinity) || v < range.min || v > max)
+      throw badOption(name, value, `an integer from ${range.min}${max === Infinity ? '' : ` to ${max}`}`)
     return v
   }
   return {
-    perPage: integer('per-page', options.perPage, 200, 1, 200),
-    maxRequests: integer('max-requests', options.maxRequests, Infinity, 0),
-    retries: integer('retries', options.retries, 8, 0),
-    backoffMs: integer('backoff', options.backoffMs, 1000, 0),
-    maxBackoffMs: integer('max backoff', options.maxBackoffMs, 60_000, 0),
-    maxWaitMs: integer('max wait', options.maxWaitMs, 600_000, 0),
-    timeoutMs: integer('timeout', options.timeoutMs, 30_000, 1),
+    perPage: integer('per-page', options.perPage, { fallback: 200, min: 1, max: 200 }),
+    pagesPerCommit: integer('pages per commit', options.pagesPerCommit, { fallback: 5, min: 1 }),
+    maxRequests: integer('max-requests', options.maxRequests, { fallback: Infinity, min: 0 }),
+    retries: integer('retries', options.retries, { fallback: 8, min: 0 }),
+    backoffMs: integer('backoff', options.backoffMs, { fallback: 1000, min: 0 }),
+    maxBackoffMs: integer('max backoff', options.maxBackoffMs, { fallback: 60_000, min: 0 }),
+    maxWaitMs: integer('max wait', options.maxWaitMs, { fallback: 600_000, min: 0 }),
+    timeoutMs: integer('timeout', options.timeoutMs, { fallback: 30_000, min: 1 }),
   }
 }
 
