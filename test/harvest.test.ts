@@ -285,7 +285,7 @@ describe('harvestOpenAlex against the fake API', () => {
     s.store.close()
   })
 
-  it('refuses a query the API rejects (400) with BAD_OPTION, and bad options before any request', async () => {
+  it('refuses what retrying cannot fix (400, 401) with BAD_OPTION, retries 403 as rate limiting, checks options first', async () => {
     const server = await fakes.start({ works: CORPUS })
     const m = memorySink()
     const options = { baseUrl: `${server.url}/nowhere`, filter: FILTER, manifest: m.manifest, sink: m.sink }
@@ -295,13 +295,23 @@ describe('harvestOpenAlex against the fake API', () => {
     const bad = [
       { perPage: 0 },
       { perPage: 201 },
+      { pagesPerCommit: 0 },
       { maxRequests: -1 },
+      { retries: 1.5 },
       { filter: ' ' },
       { baseUrl: 'ftp://x' },
     ]
     for (const b of bad)
       await expect(harvestOpenAlex({ ...options, ...b })).rejects.toMatchObject({ code: 'BAD_OPTION' })
     expect(server.requests).toHaveLength(1)
+    const plan: Fault[] = [
+      { kind: 'status', status: 403 },
+      { kind: 'status', status: 401 },
+    ]
+    const keyed = await fakes.start({ works: CORPUS, fault: (n) => plan[n - 1] ?? null })
+    const run = harvestOpenAlex({ ...options, baseUrl: keyed.url, apiKey: 'wrong', ...injected().time })
+    await expect(run).rejects.toMatchObject({ code: 'BAD_OPTION' })
+    expect(keyed.requests.map((r) => r.fault)).toEqual(plan)
   })
 })
 
