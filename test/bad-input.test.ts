@@ -195,3 +195,28 @@ describe('a WoS export without its EF line (a download cut short)', () => {
     expect((await meridian('status', '--store', 's', '--format', 'json')).stdout).toBe(before.stdout)
   })
 })
+
+describe('a Latin-1 WoS export', () => {
+  const latin1 = Buffer.from(
+    WOS_FILE(1).replace('AU Li, X', 'AU Müller, J').replace('Tsinghua Univ', 'Univ Genève'),
+    'latin1',
+  )
+
+  it('is read as Windows-1252 with its accents, and the report says so', async () => {
+    write('latin1.txt', latin1)
+    const result = await meridian('ingest', 'latin1.txt', '--store', 's')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('note: latin1.txt is not UTF-8: read as windows-1252')
+    const json = await meridian('ingest', 'latin1.txt', '--store', 's2', '--format', 'json')
+    const report = JSON.parse(json.stdout) as { files: { encoding: string; warnings: number }[] }
+    expect(report.files[0]).toMatchObject({ encoding: 'windows-1252', warnings: 0 })
+  })
+
+  it('forced to UTF-8 with --encoding, stores U+FFFD only with a counted, located warning', async () => {
+    write('latin1.txt', latin1)
+    const result = await meridian('ingest', 'latin1.txt', '--store', 's', '--encoding', 'utf8')
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('warning: latin1.txt:4: line 4 holds U+FFFD')
+    expect(result.stdout).toContain('warning: latin1.txt: 2 lines hold U+FFFD')
+  })
+})

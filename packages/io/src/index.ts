@@ -1,4 +1,8 @@
-export { readLines, readHead, isGzip, writeLines } from './lines.js'
+export { readLines, readHead, isGzip, writeLines, MAX_LINE_LENGTH } from './lines.js'
+export type { ReadLinesOptions } from './lines.js'
+export { TEXT_ENCODINGS } from './text-decoding.js'
+export type { TextEncoding } from './text-decoding.js'
+export { MAX_FIELD_LENGTH } from './work-limits.js'
 export { ingestFiles, detectFile } from './ingest-files.js'
 export type {
   WorkSink,
@@ -7,6 +11,7 @@ export type {
   IngestFilesReport,
   FileReport,
   SkippedFile,
+  FileWarning,
 } from './ingest-files.js'
 export { isZip, listZipEntries, openZipEntry } from './zip.js'
 export type { ZipEntry } from './zip.js'

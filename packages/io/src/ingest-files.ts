@@ -1,7 +1,9 @@
 import { detectFormat, FORMAT_NAMES, readerFor } from '@meridian/ingest'
 import { MeridianError, type RecordProblem, type SourceFormat, type Work } from '@meridian/model'
 import { listFiles } from './file-list.js'
-import { readHead, readLines } from './lines.js'
+import { MAX_LINE_LENGTH, readHead, readLines } from './lines.js'
+import type { TextEncoding } from './text-decoding.js'
+import { MAX_FIELD_LENGTH, workProblem } from './work-limits.js'
 
 /** Where works go: an ingest run of the store, or anything else that takes them. */
 export interface WorkSink {
@@ -26,6 +28,24 @@ export interface IngestFilesOptions {
   readonly progressEvery?: number
   /** Directory relative paths are read from (default: the process's); reports keep the paths as given. */
   readonly cwd?: string
+  /** How bytes become text; default `auto` (UTF-8, or Windows-1252 for a clearly single-byte export). */
+  readonly encoding?: TextEncoding
+  /** Called with each warning as it is met: a line holding U+FFFD (a character the encoding lost). */
+  readonly onWarning?: (warning: FileWarning) => void
+  /**
+   * Default 16 Mi characters (`MAX_LINE_LENGTH`): a longer line is a problem, never held whole, and the record
+   * holding it is left out.
+   */
+  readonly maxLineLength?: number
+  /** Default 64 Ki characters (`MAX_FIELD_LENGTH`): a record with a longer title, name or address is a problem. */
+  readonly maxFieldLength?: number
+}
+
+/** Something stored as read but worth saying: a line holding U+FFFD. */
+export interface FileWarning {
+  readonly file: string
+  readonly line: number
+  readonly message: string
 }
 
 /** What was read from one file. */
@@ -39,6 +59,11 @@ export interface FileReport {
    * country. Lens exports, for one, carry no affiliations.
    */
   readonly withoutAffiliations: number
+  /** The encoding the file was read in; `guessed` when `auto` took it for a single-byte export. */
+  readonly encoding: Exclude<TextEncoding, 'auto'>
+  readonly encodingGuessed: boolean
+  /** Lines stored with U+FFFD in them. */
+  readonly warnings: number
 }
 
 /** A file left unread with `onError: 'skip'` (its format was not recognised), and why. */
@@ -55,6 +80,8 @@ export interface IngestFilesReport {
   readonly problems: readonly RecordProblem[]
   /** Files not read at all (only with `onError: 'skip'`; with `fail` the first stops the run before any is read). */
   readonly skippedFiles: readonly SkippedFile[]
+  /** The first 100 warnings of each file (`FileReport.warnings` counts them all). */
+  readonly warnings: readonly FileWarning[]
 }
 
 const hasAffiliation = (work: Work): boolean =>
@@ -66,8 +93,12 @@ const hasAffiliation = (work: Work): boolean =>
 const FORMAT_LIST = Object.values(FORMAT_NAMES).join(', ')
 
 /** Detect a file's format by content; throws `UNKNOWN_FORMAT` naming the file and every format read. */
-export async function detectFile(path: string, name = path): Promise<SourceFormat> {
-  const format = detectFormat(await readHead(path, 64 * 1024, name))
+export async function detectFile(
+  path: string,
+  name = path,
+  encoding: TextEncoding = 'auto',
+): Promise<SourceFormat> {
+  const format = detectFormat(await readHead(path, 64 * 1024, name, encoding))
   if (format) return format
   throw new MeridianError(
     'UNKNOWN_FORMAT',
@@ -93,7 +124,7 @@ export async function ingestFiles(
   const detected = await Promise.all(
     listed.map(async ({ name, at }): Promise<Detected | SkippedFile> => {
       try {
-        return { path: name, at, format: await detectFile(at, name) }
+        return { path: name, at, format: await detectFile(at, name, options.encoding) }
       } catch (error) {
         if (onError === 'fail' || !(error instanceof MeridianError) || error.code !== 'UNKNOWN_FORMAT')
           throw error
@@ -115,28 +146,75 @@ export async function ingestFiles(
     )
   const files: FileReport[] = []
   const problems: RecordProblem[] = []
+  const warnings: FileWarning[] = []
   let total = 0
+  const report = (problem: RecordProblem): void => {
+    problems.push(problem)
+    options.onProblem?.(problem)
+    if (onError === 'fail')
+      throw new MeridianError('INGEST_ABORTED', `stopped at the first bad record: ${problem.message}`, {
+        location: { file: problem.file, line: problem.line, field: problem.field ?? undefined },
+      })
+  }
+  const maxLineLength = options.maxLineLength ?? MAX_LINE_LENGTH
+  const maxFieldLength = options.maxFieldLength ?? MAX_FIELD_LENGTH
   for (const { path, at, format } of formats) {
     let records = 0
     let bad = 0
     let bare = 0
-    for await (const item of readerFor(format)(readLines(at, path), { file: path })) {
-      if (item.kind === 'problem') {
+    let warned = 0
+    let encoding: Exclude<TextEncoding, 'auto'> = 'utf8'
+    // A line left out for its length: the record holding it (the next one read that starts at or before it)
+    // is left out too, its problem already counted.
+    let longLine = -1
+    const lines = readLines(at, {
+      name: path,
+      encoding: options.encoding ?? 'auto',
+      maxLineLength,
+      onEncoding: (chosen) => void (encoding = chosen),
+      onLongLine: (line, length) => {
         bad++
-        problems.push(item.problem)
-        options.onProblem?.(item.problem)
-        if (onError === 'fail')
-          throw new MeridianError(
-            'INGEST_ABORTED',
-            `stopped at the first bad record: ${item.problem.message}`,
-            {
-              location: {
-                file: item.problem.file,
-                line: item.problem.line,
-                field: item.problem.field ?? undefined,
+        longLine = line
+        report({
+          code: 'BAD_RECORD',
+          file: path,
+          line,
+          field: null,
+          message: `line ${line} is at least ${length} characters long, more than the ${maxLineLength} a line may hold: its record is left out`,
+        })
+      },
+      onReplacement: (line) => {
+        const warning = {
+          file: path,
+          line,
+          message: `line ${line} holds U+FFFD, a character lost to bytes that are not valid ${encoding === 'utf8' ? 'UTF-8' : encoding}: stored as read (--encoding chooses another)`,
+        }
+        if (warned++ < 100) warnings.push(warning)
+        options.onWarning?.(warning)
+      },
+    })
+    for await (const item of readerFor(format)(lines, { file: path })) {
+      const startsAt = item.kind === 'work' ? item.work.provenance.line : item.problem.line
+      const holdsLongLine = longLine >= 0 && startsAt <= longLine
+      if (longLine >= 0 && startsAt >= longLine) longLine = -1
+      if (holdsLongLine) {
+        longLine = -1
+        continue
+      }
+      const limit = item.kind === 'work' ? workProblem(item.work, maxFieldLength) : null
+      if (item.kind === 'problem' || limit !== null) {
+        bad++
+        report(
+          item.kind === 'problem'
+            ? item.problem
+            : {
+                code: 'BAD_FIELD',
+                file: path,
+                line: startsAt,
+                field: limit?.field ?? null,
+                message: limit?.message ?? '',
               },
-            },
-          )
+        )
         continue
       }
       sink.add(item.work)
@@ -145,8 +223,17 @@ export async function ingestFiles(
       total++
       if (total % every === 0) options.onProgress?.({ file: path, records, total })
     }
-    files.push({ file: path, format, records, problems: bad, withoutAffiliations: bare })
+    files.push({
+      file: path,
+      format,
+      records,
+      problems: bad,
+      withoutAffiliations: bare,
+      encoding,
+      encodingGuessed: encoding !== 'utf8' && (options.encoding ?? 'auto') === 'auto',
+      warnings: warned,
+    })
     options.onProgress?.({ file: path, records, total })
   }
-  return { files, records: total, problems, skippedFiles }
+  return { files, records: total, problems, skippedFiles, warnings }
 }

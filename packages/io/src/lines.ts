@@ -4,6 +4,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
 import { unreadableFile } from './io-error.js'
+import { decodeBytes, type TextEncoding } from './text-decoding.js'
 
 const GZIP_MAGIC = [0x1f, 0x8b]
 
@@ -20,20 +21,19 @@ export async function isGzip(path: string, name = path): Promise<boolean> {
   }
 }
 
-/** The decompressed text of a file as a stream of string chunks. */
-async function* chunks(
+/** The decompressed bytes of a file. */
+async function* byteChunks(
   path: string,
   options: { highWaterMark?: number; end?: number; name?: string } = {},
-): AsyncIterable<string> {
+): AsyncIterable<Buffer> {
   const gzip = await isGzip(path, options.name)
   const file = createReadStream(path, {
     highWaterMark: options.highWaterMark ?? 1 << 20,
     ...(gzip || options.end === undefined ? {} : { end: options.end }),
   })
   const stream = gzip ? file.pipe(createGunzip({ chunkSize: 1 << 18 })) : file
-  stream.setEncoding('utf8')
   try {
-    for await (const chunk of stream as AsyncIterable<string>) yield chunk
+    for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk
   } catch (cause) {
     throw unreadableFile(options.name ?? path, cause)
   } finally {
@@ -41,36 +41,104 @@ async function* chunks(
   }
 }
 
+/** Longest line `readLines` keeps by default, in characters (16 Mi): longer ones are reported and left out. */
+export const MAX_LINE_LENGTH = 16 * 1024 * 1024
+
+/** Options of `readLines`. */
+export interface ReadLinesOptions {
+  /** The name reported in errors (default: the path). */
+  readonly name?: string
+  /** Default `auto`: UTF-8, or Windows-1252 when the first bytes that are not ASCII are clearly single-byte. */
+  readonly encoding?: TextEncoding
+  /** Told the encoding used, once it is known. */
+  readonly onEncoding?: (encoding: Exclude<TextEncoding, 'auto'>) => void
+  /** Default `MAX_LINE_LENGTH`. A longer line is never held whole: it is read past and yielded empty. */
+  readonly maxLineLength?: number
+  /** Told each line left out for its length (1-based, and at least how long it was). */
+  readonly onLongLine?: (line: number, length: number) => void
+  /** Told each line holding U+FFFD (bytes that were not valid in the encoding, or the character itself). */
+  readonly onReplacement?: (line: number) => void
+}
+
 /**
- * The lines of a text file, gunzipped when it is gzip. Accepts `\n`, `\r\n` and lone `\r` line ends;
- * line numbers stay those of the file.
+ * The lines of a text file, gunzipped when it is gzip, decoded as `encoding`. Accepts `\n`, `\r\n` and lone
+ * `\r` line ends; line numbers stay those of the file. Memory is bounded by `maxLineLength`, not by the
+ * longest line: a longer one is yielded as an empty line (keeping the numbering) and reported.
  */
-export async function* readLines(path: string, name = path): AsyncIterable<string> {
+export async function* readLines(path: string, options: ReadLinesOptions = {}): AsyncIterable<string> {
+  const max = options.maxLineLength ?? MAX_LINE_LENGTH
+  let n = 0
   let rest = ''
-  for await (const chunk of chunks(path, { name })) {
-    let text = rest + chunk
-    if (text.includes('\r')) {
+  // While a line longer than `max` is being read past: how much of it was seen.
+  let skipped = -1
+  function* emit(line: string): Iterable<string> {
+    n++
+    if (line.length > max) {
+      options.onLongLine?.(n, line.length)
+      yield ''
+      return
+    }
+    if (line.includes('\uFFFD')) options.onReplacement?.(n)
+    yield line
+  }
+  const text = decodeBytes(
+    byteChunks(path, { name: options.name ?? path }),
+    options.encoding ?? 'auto',
+    (encoding) => options.onEncoding?.(encoding),
+  )
+  for await (const chunk of text) {
+    let from = 0
+    if (skipped >= 0) {
+      const end = chunk.search(/[\r\n]/)
+      if (end < 0) {
+        skipped += chunk.length
+        continue
+      }
+      n++
+      options.onLongLine?.(n, skipped + end)
+      yield ''
+      skipped = -1
+      // A CRLF cut between chunks leaves a lone LF at the next chunk's start: one line end, not two.
+      from = chunk.startsWith('\r\n', end) ? end + 2 : end + 1
+    }
+    let part = rest + (from === 0 ? chunk : chunk.slice(from))
+    if (part.includes('\r')) {
       // Hold a trailing CR back: its LF may come with the next chunk.
-      const held = text.endsWith('\r') ? '\r' : ''
-      text = text.slice(0, text.length - held.length).replace(/\r\n?/g, '\n') + held
+      const held = part.endsWith('\r') ? '\r' : ''
+      part = part.slice(0, part.length - held.length).replace(/\r\n?/g, '\n') + held
     }
     let start = 0
-    let end = text.indexOf('\n')
+    let end = part.indexOf('\n')
     while (end !== -1) {
-      yield text.slice(start, end)
+      yield* emit(part.slice(start, end))
       start = end + 1
-      end = text.indexOf('\n', start)
+      end = part.indexOf('\n', start)
     }
-    rest = text.slice(start)
+    rest = part.slice(start)
+    if (rest.length > max) {
+      skipped = rest.length
+      rest = ''
+    }
+  }
+  if (skipped >= 0) {
+    options.onLongLine?.(n + 1, skipped)
+    yield ''
+    return
   }
   if (rest.endsWith('\r')) rest = rest.slice(0, -1)
-  if (rest.length > 0) yield rest
+  if (rest.length > 0) yield* emit(rest)
 }
 
 /** The first `bytes` of decompressed text, for format detection. */
-export async function readHead(path: string, bytes = 64 * 1024, name = path): Promise<string> {
+export async function readHead(
+  path: string,
+  bytes = 64 * 1024,
+  name = path,
+  encoding: TextEncoding = 'auto',
+): Promise<string> {
   let head = ''
-  for await (const chunk of chunks(path, { highWaterMark: bytes, end: bytes - 1, name })) {
+  const chunks = byteChunks(path, { highWaterMark: bytes, end: bytes - 1, name })
+  for await (const chunk of decodeBytes(chunks, encoding, () => {})) {
     head += chunk
     if (head.length >= bytes) break
   }

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander'
-import { ingestFiles, type OnError } from '@meridian/io'
+import { ingestFiles, TEXT_ENCODINGS, type OnError, type TextEncoding } from '@meridian/io'
 import { formatProblem } from '@meridian/model'
 import { storeDir, type Context } from '../context.js'
 import { correctionsFor } from '../corrections.js'
@@ -13,6 +13,7 @@ interface IngestFlags {
   readonly quiet?: boolean
   readonly format: string
   readonly report?: boolean
+  readonly encoding: TextEncoding
 }
 
 /** `meridian ingest <files...>`: read files into the store in one transaction. */
@@ -34,6 +35,14 @@ export function ingestCommand(context: Context): Command {
         .choices(['skip', 'fail'])
         .default('skip'),
     )
+    .addOption(
+      new Option(
+        '--encoding <encoding>',
+        'how file bytes become text: auto reads UTF-8, or Windows-1252 when a file is clearly single-byte',
+      )
+        .choices([...TEXT_ENCODINGS])
+        .default('auto'),
+    )
     .option('--quiet', 'no progress and no per-record problems on stderr')
     .option(
       '--report',
@@ -53,8 +62,12 @@ export function ingestCommand(context: Context): Command {
         const report = await ingestFiles(files, run, {
           cwd: context.cwd,
           onError: flags.onError,
+          encoding: flags.encoding,
           onProblem: (p) => {
             if (!flags.quiet) context.stderr(`skipped: ${formatProblem(p)}\n`)
+          },
+          onWarning: (w) => {
+            if (!flags.quiet) context.stderr(`warning: ${w.file}:${w.line}: ${w.message}\n`)
           },
           onProgress: (p) => bar.update(p.total, p.file),
         })
@@ -77,12 +90,19 @@ export function ingestCommand(context: Context): Command {
           fuzzyMerges: counts.fuzzyMerges,
           skipped: report.problems.length,
           skippedFiles: report.skippedFiles,
+          warnings: report.files.reduce((sum, f) => sum + f.warnings, 0),
           affiliations: counts.corrections,
         }
         if (flags.format === 'json') {
           context.stdout(
             JSON.stringify(
-              { ...summary, files: report.files, problems: report.problems, merges: counts.merges },
+              {
+                ...summary,
+                files: report.files,
+                problems: report.problems,
+                warningsListed: report.warnings,
+                merges: counts.merges,
+              },
               null,
               2,
             ) + '\n',
@@ -99,6 +119,12 @@ export function ingestCommand(context: Context): Command {
               ? `; ${report.skippedFiles.length} files skipped (format not recognised): ${report.skippedFiles.map((f) => f.file).join(', ')}`
               : ''),
         ]
+        for (const f of report.files.filter((f) => f.encodingGuessed))
+          lines.push(`note: ${f.file} is not UTF-8: read as ${f.encoding} (--encoding chooses another)`)
+        for (const f of report.files.filter((f) => f.warnings > 0))
+          lines.push(
+            `warning: ${f.file}: ${f.warnings} lines hold U+FFFD (bytes not valid in ${f.encoding}), stored as read`,
+          )
         for (const f of report.files.filter((f) => f.withoutAffiliations > 0))
           lines.push(
             f.withoutAffiliations === f.records

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Work } from '@meridian/model'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ingestFiles, type IngestFilesOptions } from './ingest-files.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'meridian-ingest-files-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function ingest(name: string, bytes: Buffer | string, options: IngestFilesOptions = {}) {
+  writeFileSync(join(dir, name), bytes)
+  const works: Work[] = []
+  const report = await ingestFiles([name], { add: (w) => void works.push(w) }, { cwd: dir, ...options })
+  return { works, report }
+}
+
+const jsonl = (...works: object[]) => works.map((w) => JSON.stringify(w)).join('\n') + '\n'
+
+describe('ingestFiles: limits', () => {
+  it('leaves out a record with a field longer than the limit, as a located, counted problem', async () => {
+    const { works, report } = await ingest(
+      'titles.jsonl',
+      jsonl({ id: 'W1', title: 'x'.repeat(200) }, { id: 'W2', title: 'short' }),
+      { maxFieldLength: 100 },
+    )
+    expect(works.map((w) => w.ids.openalex)).toEqual(['W2'])
+    expect(report.problems.map((p) => [p.code, p.line, p.field])).toEqual([['BAD_FIELD', 1, 'title']])
+    expect(report.files[0]?.problems).toBe(1)
+  })
+
+  it('leaves out a line longer than the limit and the record holding it, counted once', async () => {
+    const wos = [
+      'FN Clarivate Analytics Web of Science',
+      'VR 1.0',
+      'PT J',
+      'AU Li, X',
+      `TI ${'x'.repeat(3000)}`,
+      'UT WOS:000000000000001',
+      'ER',
+      'PT J',
+      'AU Wu, Y',
+      'TI Fine',
+      'UT WOS:000000000000002',
+      'ER',
+      'EF',
+    ].join('\n')
+    const { works, report } = await ingest('long.txt', wos, { maxLineLength: 1000 })
+    expect(works.map((w) => w.ids.wos)).toEqual(['000000000000002'])
+    expect(report.problems.map((p) => [p.code, p.line])).toEqual([['BAD_RECORD', 5]])
+    const failed = await ingest('long.txt', wos, { maxLineLength: 1000, onError: 'fail' }).catch(
+      (e: unknown) => e,
+    )
+    expect(failed).toMatchObject({ code: 'INGEST_ABORTED', location: { line: 5 } })
+  })
+})
+
+describe('ingestFiles: encodings', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1')
+  const WOS = [
+    'FN Clarivate Analytics Web of Science',
+    'VR 1.0',
+    'PT J',
+    'AU Müller, J',
+    'AF Müller, José',
+    'TI Étude',
+    'C1 [Müller, José] Univ Genève, CH-1211 Genève, Switzerland.',
+    'UT WOS:000000000000001',
+    'ER',
+    'EF',
+    '',
+  ].join('\n')
+
+  it('reads a Latin-1 WoS export with its accents, and says it was not UTF-8', async () => {
+    const { works, report } = await ingest('latin1.txt', latin1(WOS))
+    expect(works[0]?.authorships[0]?.name).toBe('Müller, José')
+    expect(works[0]?.title).toBe('Étude')
+    expect(report.files[0]).toMatchObject({ encoding: 'windows-1252', encodingGuessed: true, warnings: 0 })
+  })
+
+  it('counts and locates every line stored with U+FFFD: a UTF-8 file with a stray Latin-1 byte', async () => {
+    const [before, after] = WOS.split('TI Étude')
+    const bytes = Buffer.concat([
+      Buffer.from(`${before}TI Caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(after ?? ''),
+    ])
+    const { works, report } = await ingest('broken.txt', bytes)
+    expect(works[0]?.title).toBe('Caf\uFFFD')
+    expect(report.files[0]).toMatchObject({ encoding: 'utf8', encodingGuessed: false, warnings: 1 })
+    expect(report.warnings.map((w) => w.line)).toEqual([6])
+  })
+})
