@@ -161,45 +161,29 @@ describe.skipIf(!BUILT)('a harvest killed with SIGKILL', () => {
     })
     const run = (): Promise<NodeJS.Signals | number | null> =>
       new Promise((resolve) => {
-        child = spawn(
-          process.execPath,
-          [
-            BIN,
-            ...args(
-              server,
-              'k',
-              '--quiet',
-              '--timeout',
-              '3000',
-              '--per-page',
-              '10',
-              '--pages-per-commit',
-              '2',
-            ),
-          ],
-          { cwd: dir, stdio: 'ignore' },
-        )
+        const more = ['--quiet', '--timeout', '3000', '--per-page', '15', '--pages-per-commit', '2']
+        child = spawn(process.execPath, [BIN, ...args(server, 'k', ...more)], { cwd: dir, stdio: 'ignore' })
         child.on('exit', (code, signal) => resolve(signal ?? code))
       })
-    killOn = (offset, phase) => phase === 'sent' && offset === 10
+    killOn = (offset, phase) => phase === 'sent' && offset === 15
     expect(await run()).toBe('SIGKILL')
     killOn = (offset, phase) => phase === 'asked' && offset === 30
     expect(await run()).toBe('SIGKILL')
-    killOn = (offset, phase) => phase === 'sent' && offset === 40
+    killOn = (offset, phase) => phase === 'sent' && offset === 45
     expect(await run()).toBe('SIGKILL')
     expect(await run()).toBe(0)
     expect(kills).toHaveLength(3)
     expect(await stored('k')).toEqual({ ids: IDS, rows: 60 })
     const manifest = readManifest(manifestPath(join(dir, 'k'), FILTER))
     const pages = manifest?.pages ?? []
-    expect(pages.map((p) => p.results)).toEqual([10, 10, 10, 10, 10, 10, 0])
+    expect(pages.map((p) => p.results)).toEqual([15, 15, 15, 15, 0])
     expect(pages.slice(1).map((p) => p.cursor)).toEqual(pages.slice(0, -1).map((p) => p.next))
     const asked = server.requests
       .filter((r) => r.fault === null || r.fault.kind === 'slow')
       .map((r) => r.offset)
     console.log(
       `kill -9: ${kills.join('; ')}; ${server.requests.length} requests, faults ${JSON.stringify(server.faults())}, ` +
-        `pages answered ${asked.length} for 7 pages`,
+        `pages answered ${asked.length} for 5 pages`,
     )
   })
 })

@@ -83,7 +83,7 @@ function outcomeLine(report: HarvestReport): string {
     case 'budget':
       return `stopped at the budget of ${outcome.maxRequests} requests: run the same command again to resume`
     case 'gave-up':
-      return `gave up on a page after ${report.failuresByReason[outcome.reason]} ${outcome.reason} failures (${outcome.detail}): run the same command again to resume`
+      return `gave up on a page after its retries (${outcome.reason}: ${outcome.detail}): run the same command again to resume`
   }
 }
 
@@ -120,7 +120,7 @@ function formatSummary(filter: string, report: HarvestReport, s: ReturnType<type
     `harvest openalex "${filter}": ${outcomeLine(report)}`,
     `${s.pages} pages, ${s.works} works read (${s.added} added to the store, ${s.alreadyStored} already there, ` +
       `${s.skipped} bad records skipped); ${s.harvested} of ${s.total ?? '?'} harvested in all`,
-    `${s.requests} requests, ${s.retries} retries${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}` +
+    `${s.requests} requests, ${s.retries} retries${reasons.length > 0 ? ` (failures: ${reasons.join(', ')})` : ''}` +
       (usage.length > 0 ? `; ${usage.join(', ')}` : ''),
     `manifest: ${s.manifest}`,
   ].join('\n')
@@ -129,7 +129,7 @@ function formatSummary(filter: string, report: HarvestReport, s: ReturnType<type
 function openalexCommand(context: Context): Command {
   return new Command('openalex')
     .description(
-      'page through the OpenAlex works API with cursors into the store: one transaction per page, resumable ' +
+      'page through the OpenAlex works API with cursors into the store, a few pages per transaction, resumable ' +
         '(a manifest in the store directory), retrying 429s, 5xx and broken responses with backoff',
     )
     .requiredOption(
