@@ -220,3 +220,15 @@ describe('a Latin-1 WoS export', () => {
     expect(result.stdout).toContain('warning: latin1.txt: 2 lines hold U+FFFD')
   })
 })
+
+describe('a line longer than the limit', () => {
+  it('is a located problem and its record is left out; the others are read', async () => {
+    const huge = `{"id":"W1","title":"${'x'.repeat(17 * 1024 * 1024)}"}`
+    write('huge.jsonl', `${huge}\n{"id":"W2","title":"ok"}\n`)
+    const result = await meridian('ingest', 'huge.jsonl', '--store', 's', '--format', 'json')
+    expect(result.code).toBe(0)
+    const report = reportOf(result.stdout)
+    expect(report).toMatchObject({ records: 1, added: 1, skipped: 1 })
+    expect(report.problems.map((p) => [p.code, p.line])).toEqual([['BAD_RECORD', 1]])
+  })
+})

@@ -30,7 +30,12 @@ function detectOpenAlex(text: string, firstLine: string): SourceFormat | null {
       ? 'openalex-api-page'
       : 'openalex-jsonl'
   }
-  return /"(results|authorships|publication_year)"\s*:/.test(trimmed) ? 'openalex-api-page' : null
+  if (/"(results|authorships|publication_year)"\s*:/.test(trimmed)) return 'openalex-api-page'
+  // A first line longer than the head (a huge work, or one too long to read): an OpenAlex id says what it is.
+  const cut = firstLine.length === text.length
+  return cut && /^\s*\{\s*"id"\s*:\s*"(?:https:\/\/openalex\.org\/)?W\d+"/.test(firstLine)
+    ? 'openalex-jsonl'
+    : null
 }
 
 /** Content tests in order: the more specific first (WoS BibTeX before Scopus BibTeX, Crossref before OpenAlex). */

@@ -9,14 +9,15 @@ import { readOpenAlexCsv } from './openalex-csv/index.js'
 import { readPubmedMedline } from './pubmed/index.js'
 import { readRis } from './ris/index.js'
 import { readScopusCsv } from './scopus/index.js'
+import { wholeDocument } from './values/index.js'
 
 /** A reader: lines in, located works and problems out. */
 export type Reader = (lines: AsyncIterable<string>, options: ReadOptions) => AsyncIterable<ReadItem>
 
 async function* apiPage(lines: AsyncIterable<string>, options: ReadOptions): AsyncIterable<ReadItem> {
-  const parts: string[] = []
-  for await (const line of lines) parts.push(line)
-  yield* readOpenAlexApiPage(parts.join('\n'), options)
+  const text = await wholeDocument(lines, options.file)
+  if (typeof text === 'string') yield* readOpenAlexApiPage(text, options)
+  else yield text
 }
 
 const READERS: Readonly<Record<SourceFormat, Reader | null>> = Object.freeze({

@@ -1,4 +1,5 @@
 import type { ReadItem, ReadOptions } from '@meridian/model'
+import { wholeDocument } from '../values/index.js'
 import { decodeCrossrefWork } from './crossref-work.js'
 
 function problem(file: string, field: string | null, message: string): ReadItem {
@@ -45,9 +46,9 @@ export async function* readCrossrefJson(
   lines: AsyncIterable<string>,
   options: ReadOptions,
 ): AsyncIterable<ReadItem> {
-  const parts: string[] = []
-  for await (const line of lines) parts.push(line)
-  yield* readCrossrefText(parts.join('\n'), options)
+  const text = await wholeDocument(lines, options.file)
+  if (typeof text === 'string') yield* readCrossrefText(text, options)
+  else yield text
 }
 
 /** Whether a file's first kilobytes are a Crossref API response: `message-type` `work` or `work-list`. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { countFromNumber, countFromText, quote, yearFromNumber, yearFromText } from './index.js'
+import {
+  countFromNumber,
+  countFromText,
+  quote,
+  wholeDocument,
+  yearFromNumber,
+  yearFromText,
+} from './index.js'
 
 describe('years and counts', () => {
   it('accepts values the store can hold', () => {
@@ -40,5 +47,18 @@ describe('quote', () => {
 
   it('quotes a bounded excerpt of a huge string', () => {
     expect(quote('x'.repeat(10_000_000)).length).toBeLessThanOrEqual(81)
+  })
+})
+
+describe('wholeDocument', () => {
+  async function* lines(...texts: string[]): AsyncIterable<string> {
+    yield* texts
+  }
+  it('joins the lines of a document, or reports one longer than the limit', async () => {
+    expect(await wholeDocument(lines('{"a":', '1}'), 'f', 100)).toBe('{"a":\n1}')
+    expect(await wholeDocument(lines('x'.repeat(60), 'y'.repeat(60)), 'f', 100)).toMatchObject({
+      kind: 'problem',
+      problem: { code: 'BAD_RECORD', file: 'f', line: 1 },
+    })
   })
 })
