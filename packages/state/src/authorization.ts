@@ -5,7 +5,8 @@ import type { Role, Scope } from './roles.js'
 /** Whose records a rule reaches beyond an admin: any, the actor's own account, or the actor's organisation's. */
 type Reach = 'any' | 'self' | 'organisation'
 
-interface Rule {
+/** Who may perform one action: other domains (STEER, CONNECT) declare their own tables of these. */
+export interface Rule {
   /** Roles allowed at all. Admins are always allowed and reach every record. */
   readonly roles: readonly Role[]
   readonly reach: Reach
@@ -44,8 +45,12 @@ export interface Target {
 
 /** Why an actor may not act, or `null` when it may. */
 export function denial(actor: Actor, action: Action, target: Target = {}): string | null {
+  return ruleDenial(actor, action, RULES[action], target)
+}
+
+/** Why an actor may not perform the action a rule governs, or `null` when it may (any domain's table). */
+export function ruleDenial(actor: Actor, action: string, rule: Rule, target: Target = {}): string | null {
   if (actor.kind === 'operator') return null
-  const rule: Rule = RULES[action]
   if (!actor.scopes.includes(rule.scope)) return `the API token lacks the "${rule.scope}" scope`
   if (actor.role === 'admin') return null
   if (!rule.roles.includes(actor.role)) return `the role "${actor.role}" may not ${action}`

@@ -1,16 +1,40 @@
 import { MeridianError } from '@meridian/model'
 import { sql, type Kysely } from 'kysely'
-import { migrationStatus, migrator } from './migrate.js'
-import { MIGRATIONS } from './migrations/index.js'
+import { migrationStatus, migrator, type Migrations } from './migrate.js'
 import type { StateSchema } from './schema.js'
 
 /**
- * Tables a backup carries, parents before children. Sessions and setup links are left out on purpose: a
- * restored database signs everyone out. A test checks every table is in one list or the other.
+ * Tables deliberately not backed up: a restored database signs everyone out. Every other table of the schema
+ * (the workspace's and other domains') is carried, parents before children.
  */
-export const BACKUP_TABLES = Object.freeze(['organisations', 'users', 'api_tokens', 'audit_log'] as const)
-/** Tables deliberately not backed up. */
 export const EPHEMERAL_TABLES = Object.freeze(['sessions', 'setup_tokens'] as const)
+
+/** The tables a backup carries, parents before children (by their foreign keys). */
+export async function backupTables(db: AnyDb): Promise<string[]> {
+  const tables = (
+    await sql<{ name: string }>`
+      select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely\_%'
+      order by 1`.execute(db)
+  ).rows
+    .map((row) => row.name)
+    .filter((name) => !(EPHEMERAL_TABLES as readonly string[]).includes(name))
+  const edges = (
+    await sql<{ child: string; parent: string }>`
+      select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+      where c.contype = 'f' and n.nspname = current_schema()`.execute(db)
+  ).rows
+  const ordered: string[] = []
+  const visit = (table: string, path: readonly string[]) => {
+    if (ordered.includes(table) || path.includes(table)) return
+    for (const edge of edges)
+      if (edge.child === table && edge.parent !== table) visit(edge.parent, [...path, table])
+    if (tables.includes(table)) ordered.push(table)
+  }
+  for (const table of tables) visit(table, [])
+  return ordered
+}
 
 /** The first line of a backup file. */
 interface BackupHeader {
@@ -49,7 +73,7 @@ export async function backupState(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const status = await migrationStatus<StateSchema>(trx)
+      const status = await migrationStatus<StateSchema>(trx, {})
       const migrations = status.applied.map((migration) => migration.name)
       const header: BackupHeader = {
         meridian: 'state-backup',
@@ -59,7 +83,7 @@ export async function backupState(
       }
       await write(JSON.stringify(header))
       const counts: Record<string, number> = {}
-      for (const table of BACKUP_TABLES) {
+      for (const table of await backupTables(trx)) {
         const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1`.execute(
           trx,
         )
@@ -94,25 +118,26 @@ function parseHeader(line: string | undefined): BackupHeader {
  * database and a backup from a newer Meridian.
  */
 export async function restoreState(
-  db: AnyDb,
+  state: { readonly db: AnyDb; readonly migrations: Migrations },
   lines: AsyncIterable<string>,
   file: string,
 ): Promise<BackupSummary> {
+  const { db, migrations } = state
   const iterator = lines[Symbol.asyncIterator]()
   const first = await iterator.next()
   const header = parseHeader(first.done ? undefined : first.value)
-  const unknown = header.migrations.filter((name) => !(name in MIGRATIONS))
+  const unknown = header.migrations.filter((name) => !(name in migrations))
   if (unknown.length > 0)
     throw new MeridianError(
       'STORE_UNAVAILABLE',
       `${file} was made by a newer Meridian (migrations ${unknown.join(', ')} are unknown)`,
     )
-  const status = await migrationStatus(db)
+  const status = await migrationStatus(db, migrations)
   const applied = status.applied.map((migration) => migration.name)
   const last = header.migrations.at(-1)
   const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
     ?.schema
-  const migrate = migrator(db, schema)
+  const migrate = migrator(db, schema, migrations)
   if (applied.length === 0 && last) {
     const { error } = await migrate.migrateTo(last)
     if (error)
@@ -126,7 +151,8 @@ export async function restoreState(
     )
   const counts: Record<string, number> = {}
   await db.transaction().execute(async (trx) => {
-    for (const table of BACKUP_TABLES) {
+    const tables = await backupTables(trx)
+    for (const table of tables) {
       const found = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx)
       if ((found.rows[0]?.n ?? 0) > 0)
         throw new MeridianError(
@@ -135,7 +161,7 @@ export async function restoreState(
         )
     }
     const types = new Map<string, Map<string, string>>()
-    for (const table of BACKUP_TABLES) types.set(table, await columnTypes(trx, table))
+    for (const table of tables) types.set(table, await columnTypes(trx, table))
     let lineNumber = 1
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       lineNumber++
@@ -166,12 +192,12 @@ export async function restoreState(
         row[column] = type === 'jsonb' && value !== null ? JSON.stringify(value) : value
       }
       await trx
-        .insertInto(entry.table as (typeof BACKUP_TABLES)[number])
+        .insertInto(entry.table as keyof StateSchema)
         .values(row as never)
         .execute()
       counts[entry.table as string] = (counts[entry.table as string] ?? 0) + 1
     }
-    for (const table of BACKUP_TABLES)
+    for (const table of tables)
       if (types.get(table)?.has('id'))
         await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
           trx,

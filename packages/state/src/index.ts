@@ -1,9 +1,10 @@
 export type { Actor, RequestOrigin } from './actor.js'
 export type { AuditEntry, AuditFilter, AuditRecord } from './audit.js'
 export { appendAudit } from './audit.js'
-export { authorize, denial, RULES, type Action, type Target } from './authorization.js'
-export { backupState, restoreState, type BackupSummary } from './backup.js'
-export { migrationStatus, type MigrationStatus } from './migrate.js'
+export { authorize, denial, ruleDenial, RULES, type Action, type Rule, type Target } from './authorization.js'
+export { backupState, backupTables, restoreState, type BackupSummary } from './backup.js'
+export { migrationStatus, type Migrations, type MigrationStatus } from './migrate.js'
+export { MIGRATIONS } from './migrations/index.js'
 export {
   openState,
   redactUrl,

@@ -1,5 +1,5 @@
 import { MeridianError } from '@meridian/model'
-import { Migrator, sql, type Kysely } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration } from 'kysely'
 import { MIGRATIONS } from './migrations/index.js'
 
 /** Where the database stands against this binary's migrations. */
@@ -10,16 +10,22 @@ export interface MigrationStatus {
   readonly unknown: readonly string[]
 }
 
-/** Kysely's migrator over this binary's migrations; `schema` keeps its bookkeeping tables there. */
-export const migrator = <DB>(db: Kysely<DB>, schema?: string) =>
+/** A set of migrations by name (the workspace's, plus those of other domains). */
+export type Migrations = Readonly<Record<string, Migration>>
+
+/** Kysely's migrator over the given migrations; `schema` keeps its bookkeeping tables there. */
+export const migrator = <DB>(db: Kysely<DB>, schema?: string, migrations: Migrations = MIGRATIONS) =>
   new Migrator({
     db,
-    provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) },
+    provider: { getMigrations: () => Promise.resolve({ ...migrations }) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   })
 
 /** The applied, pending and unknown migrations of a state database. */
-export async function migrationStatus<DB>(db: Kysely<DB>): Promise<MigrationStatus> {
+export async function migrationStatus<DB>(
+  db: Kysely<DB>,
+  migrations: Migrations = MIGRATIONS,
+): Promise<MigrationStatus> {
   const exists = await sql<{
     found: string | null
   }>`select to_regclass('kysely_migration')::text as found`.execute(db)
@@ -31,12 +37,12 @@ export async function migrationStatus<DB>(db: Kysely<DB>): Promise<MigrationStat
         }>`select name, timestamp from kysely_migration order by name`.execute(db)
       ).rows
     : []
-  const known = Object.keys(MIGRATIONS)
+  const known = Object.keys(migrations)
   const names = new Set(applied.map((row) => row.name))
   return {
     applied: applied.map((row) => ({ name: row.name, appliedAt: row.timestamp })),
     pending: known.filter((name) => !names.has(name)),
-    unknown: applied.map((row) => row.name).filter((name) => !(name in MIGRATIONS)),
+    unknown: applied.map((row) => row.name).filter((name) => !(name in migrations)),
   }
 }
 
@@ -57,10 +63,10 @@ export function assertKnown(status: MigrationStatus, location: string): void {
 export async function migrateToLatest<DB>(
   db: Kysely<DB>,
   location: string,
-  schema?: string,
+  options: { readonly schema?: string | undefined; readonly migrations?: Migrations } = {},
 ): Promise<readonly string[]> {
-  assertKnown(await migrationStatus(db), location)
-  const { error, results = [] } = await migrator(db, schema).migrateToLatest()
+  assertKnown(await migrationStatus(db, options.migrations), location)
+  const { error, results = [] } = await migrator(db, options.schema, options.migrations).migrateToLatest()
   if (error)
     throw new MeridianError(
       'STORE_UNAVAILABLE',

@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite'
 import { MeridianError } from '@meridian/model'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import { assertKnown, migrateToLatest, migrationStatus } from './migrate.js'
+import { assertKnown, migrateToLatest, migrationStatus, type Migrations } from './migrate.js'
+import { MIGRATIONS } from './migrations/index.js'
 import { pglitePool } from './pglite-pool.js'
 import type { StateSchema } from './schema.js'
 import { takeStateLock } from './state-lock.js'
@@ -20,6 +21,8 @@ export interface StateDb {
   readonly location: string
   /** Migrations applied while opening. */
   readonly migrated: readonly string[]
+  /** Every migration this database is run with (the workspace's and other domains'). */
+  readonly migrations: Migrations
   close(): Promise<void>
 }
 
@@ -29,6 +32,10 @@ export interface OpenStateOptions {
   readonly url?: string | undefined
   /** The PGlite data folder (created when missing). Default: none, an in-memory database (tests). */
   readonly dir?: string | undefined
+  /**
+   * Every migration to run, by name: the workspace's `MIGRATIONS` (the default) plus other domains'.
+   */
+  readonly migrations?: Migrations
   /** Apply pending migrations (default `true`); `false` still refuses a database from a newer Meridian. */
   readonly migrate?: boolean
   /** What holds the embedded database, shown to a second process that tries to open it. Default `meridian`. */
@@ -125,9 +132,10 @@ export async function openState(options: OpenStateOptions = {}): Promise<StateDb
       if (engine === 'pglite') await sql.raw(`set search_path to ${schema}`).execute(db)
     }
     let migrated: readonly string[] = []
-    if (options.migrate === false) assertKnown(await migrationStatus(db), location)
-    else migrated = await migrateToLatest(db, location, schema)
-    return { db, engine, location, migrated, close }
+    const migrations = options.migrations ?? MIGRATIONS
+    if (options.migrate === false) assertKnown(await migrationStatus(db, migrations), location)
+    else migrated = await migrateToLatest(db, location, { schema, migrations })
+    return { db, engine, location, migrated, migrations, close }
   } catch (error) {
     await close().catch(() => {})
     if (error instanceof MeridianError) throw error

@@ -100,7 +100,7 @@ export function dbCommand(context: Context): Command {
             input: gzipped ? input.pipe(createGunzip()) : input,
             crlfDelay: Infinity,
           })
-          const summary = await restoreState(state.db, lines, file)
+          const summary = await restoreState(state, lines, file)
           context.stdout(
             `restored ${Object.entries(summary.rows)
               .map(([t, n]) => `${n} ${t}`)
