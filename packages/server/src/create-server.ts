@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { registerCaching } from './caching/hooks.js'
 import { ResponseCache, type ResponseCacheOptions } from './caching/response-cache.js'
+import { ApiError } from './errors/api-error.js'
 import { toErrorResponse } from './errors/envelope.js'
 import { HTTP_STATUS } from './errors/http-status.js'
 import { registerOpenApi } from './openapi.js'
@@ -52,6 +53,13 @@ export interface ServerOptions {
   readonly secureCookies?: boolean
   /** Login and setup attempts allowed per client address and minute. Default 10. */
   readonly loginPerMinute?: number
+  /**
+   * Host names (without port) the server answers for; any other `Host` header gets 421 (DNS rebinding).
+   * Default: any.
+   */
+  readonly allowedHosts?: readonly string[]
+  /** Largest request body, in bytes. Default 1 MiB; larger ones get 413. */
+  readonly bodyLimit?: number
   /** The clock, in milliseconds. Default `Date.now`. */
   readonly now?: () => number
 }
@@ -66,6 +74,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const store = guardStore(options.store)
   const app = Fastify({
     logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 2 ** 20,
     // Long path parameters reach zod, which names the field, instead of the router's bare 414.
     routerOptions: { maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>()
@@ -84,6 +93,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       .code(HTTP_STATUS.NOT_FOUND)
       .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${path}` } })
   })
+  if (options.allowedHosts) {
+    const allowed = new Set(options.allowedHosts.map((host) => host.toLowerCase()))
+    app.addHook('onRequest', async (request) => {
+      const host = (request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '')
+      if (!allowed.has(host))
+        throw new ApiError(
+          'FOREIGN_HOST',
+          `Host "${host.slice(0, 100)}" is not served here (allowed: ${[...allowed].join(', ')})`,
+        )
+    })
+  }
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

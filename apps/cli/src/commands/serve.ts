@@ -21,6 +21,17 @@ interface ServeOptions {
   /** `false` (from `--private`): every route but signing in needs a session or token. */
   readonly public?: boolean
   readonly secureCookies?: boolean
+  /** Extra host names the server answers for (beyond the interface it listens on). */
+  readonly allowedHost?: readonly string[]
+}
+
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]']
+
+/** The Host names to answer for (DNS rebinding): loopback names on loopback, else the interface and those given. */
+function allowedHosts(host: string, extra: readonly string[] = []): readonly string[] | undefined {
+  if (LOOPBACK.includes(host) || host === '::1') return [...LOOPBACK, ...extra]
+  if ((host === '0.0.0.0' || host === '::') && extra.length === 0) return undefined
+  return [host, ...extra]
 }
 
 /** The built dashboard beside this CLI in the repository (apps/web/dist), if it was built. */
@@ -52,12 +63,14 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
       const workspace = createWorkspace(state)
       const webRoot = options.web ?? defaultWebRoot()
       const access = options.public === false ? 'private' : 'public'
+      const hosts = allowedHosts(options.host, options.allowedHost)
       const app = await createServer({
         store,
         workspace,
         access,
         secureCookies: options.secureCookies ?? false,
         ...(webRoot ? { webRoot } : {}),
+        ...(hosts ? { allowedHosts: hosts } : {}),
       })
       const url = await app.listen({ port, host: options.host })
       const setup = await workspace.createSetupToken()
@@ -67,6 +80,7 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
           `\nAPI reference: ${url}/docs · OpenAPI: ${url}/openapi.json · stop with Ctrl+C\n` +
           `state: ${state.engine} ${state.location}${state.migrated.length ? ` (migrated: ${state.migrated.join(', ')})` : ''} · ` +
           `${access === 'public' ? 'indicators readable without signing in (--private to require it)' : 'private: sign in to read'}\n` +
+          (hosts ? '' : 'warning: any Host header is answered; name this server with --allowed-host NAME\n') +
           (setup
             ? `First run: no account exists yet. Create the admin within the hour at\n  ${url}/#/setup?token=${setup}\n` +
               `or run: meridian users add EMAIL --role admin --password-stdin (with the server stopped)\n`
@@ -100,6 +114,10 @@ export function serveCommand(context: Context): Command {
     .option('--private', 'require signing in for every route, indicators included')
     .option('--public', 'indicators readable without signing in (the default)')
     .option('--secure-cookies', 'mark the session cookie Secure (when served behind HTTPS)')
+    .option(
+      '--allowed-host <name...>',
+      'host names clients use to reach the server; other Host headers are refused (default: the --host value, or localhost on loopback)',
+    )
     .action((flags: ServeFlags & { private?: boolean }) =>
       serveStore(context, storeDir(context, flags.store), { ...flags, public: flags.private !== true }),
     )

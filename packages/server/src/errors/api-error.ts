@@ -4,6 +4,10 @@ import { MeridianError, type ErrorCode } from '@meridian/model'
 export const API_ERROR_CODES = Object.freeze({
   /** The endpoint exists but what it needs is not built yet. */
   NOT_IMPLEMENTED: 'NOT_IMPLEMENTED',
+  /** The request body is larger than the server accepts. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The Host header names a host this server does not answer for (DNS rebinding). */
+  FOREIGN_HOST: 'FOREIGN_HOST',
   /** An unexpected failure; details go to the log, never to the client. */
   INTERNAL: 'INTERNAL',
 } as const)

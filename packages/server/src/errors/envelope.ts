@@ -40,6 +40,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof MeridianError) return envelope(error.code, error.message)
   if (error instanceof ApiError) return envelope(error.code, error.message)
   const status = (error as { statusCode?: unknown }).statusCode
+  if (status === 413) return envelope('PAYLOAD_TOO_LARGE', (error as Error).message)
   if (typeof status === 'number' && status >= 400 && status < 500)
     return envelope('BAD_OPTION', (error as Error).message)
   return envelope('INTERNAL', 'internal error; see the server log')

@@ -19,5 +19,7 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = Object.freeze
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 502,
   NOT_IMPLEMENTED: 501,
+  PAYLOAD_TOO_LARGE: 413,
+  FOREIGN_HOST: 421,
   INTERNAL: 500,
 })
