@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { openState } from '@meridian/state'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './run-cli.js'
 
@@ -130,5 +132,43 @@ describe('meridian users, organisations, db and audit', () => {
     )
     const again = await runCli(dir, ['db', 'restore', 'state.jsonl.gz', '--store', 'copy'])
     expect(again.stderr).toContain('[CONFLICT]')
+  })
+})
+
+const server = process.env.MERIDIAN_TEST_DATABASE_URL
+describe.skipIf(!server)('the same commands on a PostgreSQL server (--database-url)', () => {
+  const name = `meridian_cli_${process.pid}`
+  let url = ''
+  beforeAll(async () => {
+    const admin = await openState({ url: server, migrate: false })
+    await sql.raw(`create database ${name}`).execute(admin.db)
+    await admin.close()
+    const parsed = new URL(server ?? '')
+    parsed.pathname = `/${name}`
+    url = parsed.toString()
+  })
+  afterAll(async () => {
+    const admin = await openState({ url: server, migrate: false })
+    await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db)
+    await admin.close()
+  })
+
+  it('adds a user, reports the postgres engine and its migrations, and audits', async () => {
+    const add = await runCli(
+      dir,
+      ['users', 'add', 'root@example.org', '--role', 'admin', '--password-stdin', '--database-url', url],
+      lines('correct horse battery'),
+    )
+    expect(add.code, add.stderr).toBe(0)
+    expect(await json(['db', 'status', '--format', 'json', '--database-url', url])).toMatchObject({
+      engine: 'postgres',
+      applied: [{ name: '0001-workspace' }],
+    })
+    expect(await json(['users', 'list', '--format', 'json', '--database-url', url])).toMatchObject([
+      { email: 'root@example.org', role: 'admin' },
+    ])
+    expect(await json(['audit', '--format', 'json', '--database-url', url])).toMatchObject([
+      { action: 'user.create' },
+    ])
   })
 })

@@ -212,6 +212,14 @@ describe.each(ENGINES)('workspace API on $name', (engine) => {
         after: { revoked: true },
       },
     ]
+    cases.push({
+      write: {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: PASSWORD, newPassword: 'another long one' },
+      },
+      action: 'user.change-password',
+    })
     for (const { write, action, before, after } of cases) {
       const count = await auditCount()
       const response = await client.send(write)
@@ -227,6 +235,21 @@ describe.each(ENGINES)('workspace API on $name', (engine) => {
       if (before) expect(row?.before).toMatchObject(before)
       if (after) expect(row?.after).toMatchObject(after)
     }
+    // The password change ended the session: signing in and out are audited writes too.
+    const signIn = await auditCount()
+    await client.login('root@example.org', 'another long one')
+    expect(await auditCount()).toBe(signIn + 1)
+    expect((await workspace.readAudit(operator, { limit: 1 }))[0]).toMatchObject({
+      action: 'auth.login',
+      entityType: 'session',
+    })
+    await client.send({ method: 'POST', url: '/api/auth/logout' })
+    expect(await auditCount()).toBe(signIn + 2)
+    expect((await workspace.readAudit(operator, { limit: 1 }))[0]).toMatchObject({
+      action: 'auth.logout',
+      actor: 'root@example.org',
+    })
+    await client.login('root@example.org', 'another long one')
     const count = await auditCount()
     const refused: InjectOptions[] = [
       {
