@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateCorpus } from '@meridian/demo'
-import { createServer } from '@meridian/server'
+import { createServer, type ServerOptions } from '@meridian/server'
 import { Store } from '@meridian/store'
 import { chromium, type Browser } from 'playwright-core'
 import { build } from 'vite'
@@ -26,11 +26,19 @@ export interface Dashboard {
   close(): Promise<void>
 }
 
+/** Options of {@link startDashboard}. */
+export interface DashboardOptions {
+  /** Works in the demo corpus. Default 20,000. */
+  readonly works?: number
+  /** More server options, such as a `workspace` (accounts and sign-in). Default: none (read-only server). */
+  readonly server?: Omit<ServerOptions, 'store' | 'webRoot'>
+}
+
 /**
  * Build the web app (into a temporary folder, so a stale apps/web/dist is never tested), fill an in-memory
  * store with the demo corpus, serve both with the real API server, and launch headless Chromium.
  */
-export async function startDashboard(options: { readonly works?: number } = {}): Promise<Dashboard> {
+export async function startDashboard(options: DashboardOptions = {}): Promise<Dashboard> {
   const out = mkdtempSync(join(tmpdir(), 'meridian-web-'))
   await build({
     root: join(ROOT, 'apps/web'),
@@ -42,7 +50,7 @@ export async function startDashboard(options: { readonly works?: number } = {}):
   const run = await store.beginIngest()
   for (const work of generateCorpus({ works: options.works ?? 20_000, seed: 42 })) run.add(work)
   await run.commit({ files: ['demo:seed=42'], problems: 0, now: new Date('2026-01-01T00:00:00Z') })
-  const app = await createServer({ store, webRoot: out })
+  const app = await createServer({ ...options.server, store, webRoot: out })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -1,16 +1,35 @@
-import { api } from './api/client.js'
+import type { ComponentType } from 'preact'
+import { api, ApiError } from './api/client.js'
 import { StatusView } from './components/status-view.js'
 import { LANGS, setLang, t, useLang, type Lang } from './i18n/i18n.js'
-import { navigate, useRoute, VIEWS, type View } from './lib/route.js'
+import { isAccountView, navigate, useRoute, VIEWS, type AccountView, type View } from './lib/route.js'
 import { useFetch } from './lib/use-fetch.js'
 import { LazyView } from './components/lazy-view.js'
 import { OverviewView } from './views/overview-view.js'
+import { AccountMenu } from './workspace/account-menu.js'
+import { useSession } from './workspace/session.js'
 
 const loadMap = () => import('./views/map-view.js').then((m) => m.MapView)
 const loadCountry = () => import('./views/country-view.js').then((m) => m.CountryView)
 const loadInstitution = () => import('./views/institution-view.js').then((m) => m.InstitutionView)
 const loadBilateral = () => import('./views/bilateral-view.js').then((m) => m.BilateralView)
 const loadNetwork = () => import('./views/network-view.js').then((m) => m.NetworkView)
+const loadSignIn = () => import('./workspace/sign-in-view.js').then((m) => m.SignInView)
+
+type AccountPage = ComponentType<{ readonly params: Readonly<Record<string, string>> }>
+const ACCOUNT_PAGES: Readonly<Record<AccountView, () => Promise<AccountPage>>> = {
+  'sign-in': loadSignIn,
+  setup: () => import('./workspace/setup-view.js').then((m) => m.SetupView),
+  password: () => import('./workspace/password-view.js').then((m) => m.PasswordView),
+  tokens: () => import('./workspace/tokens-view.js').then((m) => m.TokensView),
+  admin: () => import('./workspace/admin-view.js').then((m) => m.AdminView),
+}
+
+/** A private server refuses data to anonymous visitors: they get the sign-in form instead of an error. */
+const needsSignIn = (loaded: { state: string; error?: Error }) =>
+  loaded.state === 'error' &&
+  loaded.error instanceof ApiError &&
+  (loaded.error.code === 'UNAUTHENTICATED' || loaded.error.code === 'SESSION_EXPIRED')
 
 const LANG_LABEL: Readonly<Record<Lang, string>> = { en: 'English', zh: '中文' }
 
@@ -19,7 +38,9 @@ export function App() {
   const lang = useLang()
   const route = useRoute()
   const policy = route.params.policy ?? 'iso'
-  const status = useFetch(`status:${policy}`, () => api.status({ countryPolicy: policy }))
+  const { generation } = useSession()
+  const status = useFetch(`status:${policy}:${generation}`, () => api.status({ countryPolicy: policy }))
+  const account = isAccountView(route.view) ? route.view : null
   return (
     <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <a
@@ -59,52 +80,65 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <div class="lang" role="group" aria-label={t('lang.switch')}>
-          {LANGS.map((l) => (
-            <button
-              key={l}
-              type="button"
-              lang={l === 'zh' ? 'zh-CN' : 'en'}
-              aria-pressed={lang === l}
-              data-lang={l}
-              onClick={() => setLang(l)}
-            >
-              {LANG_LABEL[l]}
-            </button>
-          ))}
+        <div class="header-end">
+          <div class="lang" role="group" aria-label={t('lang.switch')}>
+            {LANGS.map((l) => (
+              <button
+                key={l}
+                type="button"
+                lang={l === 'zh' ? 'zh-CN' : 'en'}
+                translate={false}
+                aria-pressed={lang === l}
+                data-lang={l}
+                onClick={() => setLang(l)}
+              >
+                {LANG_LABEL[l]}
+              </button>
+            ))}
+          </div>
+          <AccountMenu />
         </div>
       </header>
-      <StatusView loaded={status}>
-        {(value) => (
-          <>
-            {value.synthetic || value.data.synthetic ? (
-              <p class="banner synthetic" role="note" data-testid="synthetic-banner">
-                {t('synthetic.banner')}
-              </p>
-            ) : null}
-            <main id="main" tabIndex={-1} data-ready="true">
-              {route.view === 'overview' ? <OverviewView status={value} policy={policy} /> : null}
-              {route.view === 'map' ? (
-                <LazyView load={loadMap} props={{ status: value, params: route.params }} />
+      {account !== null || needsSignIn(status) ? (
+        <main id="main" tabIndex={-1} data-ready="true">
+          <LazyView
+            load={account === null ? loadSignIn : ACCOUNT_PAGES[account]}
+            props={{ params: route.params }}
+          />
+        </main>
+      ) : (
+        <StatusView loaded={status}>
+          {(value) => (
+            <>
+              {value.synthetic || value.data.synthetic ? (
+                <p class="banner synthetic" role="note" data-testid="synthetic-banner">
+                  {t('synthetic.banner')}
+                </p>
               ) : null}
-              {route.view === 'country' ? (
-                <LazyView load={loadCountry} props={{ status: value, params: route.params }} />
-              ) : null}
-              {route.view === 'institution' ? (
-                <LazyView load={loadInstitution} props={{ status: value, params: route.params }} />
-              ) : null}
-              {route.view === 'bilateral' ? (
-                <LazyView load={loadBilateral} props={{ status: value, params: route.params }} />
-              ) : null}
-              {route.view === 'network' ? (
-                <LazyView load={loadNetwork} props={{ status: value, params: route.params }} />
-              ) : null}
-            </main>
-          </>
-        )}
-      </StatusView>
+              <main id="main" tabIndex={-1} data-ready="true">
+                {route.view === 'overview' ? <OverviewView status={value} policy={policy} /> : null}
+                {route.view === 'map' ? (
+                  <LazyView load={loadMap} props={{ status: value, params: route.params }} />
+                ) : null}
+                {route.view === 'country' ? (
+                  <LazyView load={loadCountry} props={{ status: value, params: route.params }} />
+                ) : null}
+                {route.view === 'institution' ? (
+                  <LazyView load={loadInstitution} props={{ status: value, params: route.params }} />
+                ) : null}
+                {route.view === 'bilateral' ? (
+                  <LazyView load={loadBilateral} props={{ status: value, params: route.params }} />
+                ) : null}
+                {route.view === 'network' ? (
+                  <LazyView load={loadNetwork} props={{ status: value, params: route.params }} />
+                ) : null}
+              </main>
+            </>
+          )}
+        </StatusView>
+      )}
       <footer>
-        <a href="openapi.json">{t('footer.api')}</a> · Meridian · Apache-2.0
+        <a href="openapi.json">{t('footer.api')}</a> <span translate={false}>· Meridian · Apache-2.0</span>
       </footer>
     </div>
   )

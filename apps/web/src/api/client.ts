@@ -37,6 +37,9 @@ export function apiUrl(path: string, params: Params = {}): string {
 
 const cache = new Map<string, Promise<unknown>>()
 
+/** Forget every answer: after signing in or out, a private server answers differently. */
+export const clearCache = (): void => cache.clear()
+
 /** GET a JSON document; identical requests share one promise (the server's answers only change on ingest). */
 export function getJson<T>(path: string, params: Params = {}): Promise<T> {
   const url = apiUrl(path, params)

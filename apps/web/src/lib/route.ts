@@ -4,16 +4,26 @@ import { useEffect, useState } from 'preact/hooks'
 export const VIEWS = ['overview', 'map', 'country', 'institution', 'bilateral', 'network'] as const
 export type View = (typeof VIEWS)[number]
 
+/** The workspace's pages, reached from the header's account menu (and the setup link), not the navigation. */
+export const ACCOUNT_VIEWS = ['sign-in', 'setup', 'password', 'tokens', 'admin'] as const
+export type AccountView = (typeof ACCOUNT_VIEWS)[number]
+
+const ALL_VIEWS: readonly string[] = [...VIEWS, ...ACCOUNT_VIEWS]
+
 /** Where the dashboard is: a view and its parameters, all in the URL hash (`#/map?year=2020`). */
 export interface Route {
-  readonly view: View
+  readonly view: View | AccountView
   readonly params: Readonly<Record<string, string>>
 }
+
+/** Whether a route shows a workspace page rather than data. */
+export const isAccountView = (view: Route['view']): view is AccountView =>
+  (ACCOUNT_VIEWS as readonly string[]).includes(view)
 
 /** Parse a location hash; unknown views fall back to the overview. */
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2)
-  const view = (VIEWS as readonly string[]).includes(path) ? (path as View) : 'overview'
+  const view = ALL_VIEWS.includes(path) ? (path as Route['view']) : 'overview'
   return { view, params: Object.fromEntries(new URLSearchParams(query)) }
 }
 
@@ -27,8 +37,14 @@ export function toHash(route: Route): string {
 }
 
 /** Go to a view (a new history entry). */
-export function navigate(view: View, params: Readonly<Record<string, string>> = {}): void {
+export function navigate(view: Route['view'], params: Readonly<Record<string, string>> = {}): void {
   location.hash = toHash({ view, params })
+}
+
+/** Go to a view in place of the current entry (a spent setup link stays out of the history). */
+export function replaceView(view: Route['view'], params: Readonly<Record<string, string>> = {}): void {
+  history.replaceState(null, '', toHash({ view, params }))
+  window.dispatchEvent(new HashChangeEvent('hashchange'))
 }
 
 /** Change parameters of the current view in place (no history entry per slider step). */

@@ -1,0 +1,378 @@
+import { join } from 'node:path'
+import { createWorkspace, openState, type StateDb, type Workspace } from '@meridian/state'
+import type { ConsoleMessage, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { en, zh } from '../../apps/web/src/i18n/messages.js'
+import { HAVE_CHROMIUM, SCREENSHOTS, startDashboard, type Dashboard } from './harness.js'
+
+const ADMIN = { email: 'admin@example.org', password: 'correct horse battery' }
+const ANALYST = { email: 'analyst@example.org', password: 'analyst password 1' }
+const LOCKED = { email: 'locked@example.org', password: 'locked password 1' }
+const DESKTOP = { width: 1366, height: 900 }
+const PHONE = { width: 390, height: 844 }
+
+let dashboard: Dashboard
+let state: StateDb
+let workspace: Workspace
+let setupToken: string
+let page: Page
+const consoleErrors: string[] = []
+
+/** A catalogue value as a pattern: its `{slots}` match any text (they hold data such as e-mails and dates). */
+const pattern = (value: string) =>
+  new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+?')}$`, 's')
+const zhPatterns = Object.values(zh).map(pattern)
+const enValues = new Set<string>(
+  Object.values(en).filter((v) => /[a-z]{3}/i.test(v) && !Object.values(zh).includes(v)),
+)
+
+/**
+ * Every visible text of the page (text nodes, `aria-label`s, the `data-label`s narrow tables show), except
+ * what is marked `translate="no"` (data: e-mails, token names, audit values), which is returned apart.
+ */
+const visibleTexts = (scope: string) =>
+  page.evaluate((scope) => {
+    const root = document.querySelector(scope)!
+    const shown: string[] = []
+    const data: string[] = []
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? ''
+      const parent = node.parentElement
+      if (!text || !parent || parent.closest('script, style')) continue
+      const inOption = parent.closest('option') !== null
+      if (!inOption && !parent.checkVisibility({ visibilityProperty: true })) continue
+      ;(parent.closest('[translate="no"]') ? data : shown).push(text)
+    }
+    for (const element of Array.from(root.querySelectorAll('[aria-label], [data-label]'))) {
+      if (!(element as HTMLElement).checkVisibility()) continue
+      for (const name of ['aria-label', 'data-label']) {
+        const value = element.getAttribute(name)
+        if (value) shown.push(value.trim())
+      }
+    }
+    return { shown, data }
+  }, scope)
+
+/** Texts that are neither a Chinese catalogue value nor free of Latin letters (numbers, dates, punctuation). */
+async function untranslated(scope: string): Promise<string[]> {
+  const { shown, data } = await visibleTexts(scope)
+  const bad = shown.filter((text) => /[A-Za-z]/.test(text) && !zhPatterns.some((p) => p.test(text)))
+  // Data must not hide an interface string.
+  return [...bad, ...data.filter((text) => enValues.has(text))]
+}
+
+/** Ids of the inputs and selects in the page's main part that have neither a label nor an `aria-label`. */
+const unlabelled = () =>
+  page.$$eval('main input, main select', (controls) =>
+    controls
+      .filter((c) => (c as HTMLInputElement).labels?.length === 0 && !c.getAttribute('aria-label'))
+      .map((c) => c.id || c.outerHTML),
+  )
+
+/** Elements reaching past the right edge of the window (none when the page does not scroll sideways). */
+const overflowing = () =>
+  page.evaluate(() =>
+    document.documentElement.scrollWidth <= window.innerWidth
+      ? []
+      : Array.from(document.querySelectorAll('body *'))
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(0, 5)
+          .map(
+            (e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`,
+          ),
+  )
+
+/**
+ * Screenshots of the current view in English and Chinese, at desktop width and at 390 px; checks on the way
+ * that inputs have labels, that the Chinese page (or its `scope`) has no untranslated text, and that the
+ * narrow page does not scroll sideways. `before` restores the state to shoot after a resize.
+ */
+async function shootAll(
+  name: string,
+  ready: string,
+  options: { readonly before?: () => Promise<void>; readonly scope?: string } = {},
+) {
+  try {
+    for (const lang of ['en', 'zh'] as const) {
+      await page.click(`button[data-lang="${lang}"]`)
+      for (const [size, viewport] of [
+        ['desktop', DESKTOP],
+        ['390', PHONE],
+      ] as const) {
+        await page.setViewportSize(viewport)
+        await options.before?.()
+        await page.waitForSelector(ready)
+        await page.screenshot({ path: join(SCREENSHOTS, `ws-${name}-${lang}-${size}.png`), fullPage: true })
+        expect(await unlabelled(), `${name}: inputs without a label`).toEqual([])
+        if (lang === 'zh')
+          expect(await untranslated(options.scope ?? 'body'), `${name}, zh, ${size}`).toEqual([])
+        if (size === '390') expect(await overflowing(), `${name} scrolls sideways at 390 px`).toEqual([])
+      }
+    }
+  } finally {
+    await page.click('button[data-lang="en"]')
+    await page.setViewportSize(DESKTOP)
+  }
+}
+
+async function signInWith(account: { email: string; password: string }) {
+  await page.goto(`${dashboard.url}/#/overview`)
+  await page.click('[data-testid="sign-in-link"]')
+  await page.waitForSelector('[data-testid="sign-in-form"]')
+  await page.fill('#sign-in-email', account.email)
+  await page.fill('#sign-in-password', account.password)
+  await page.click('[data-testid="sign-in-form"] button[type="submit"]')
+  await page.waitForSelector('[data-testid="account-button"]')
+}
+
+async function openMenu() {
+  if (await page.isHidden('#account-menu')) await page.click('[data-testid="account-button"]')
+  await page.waitForSelector('#account-menu:not([hidden])')
+}
+
+async function signOut() {
+  await openMenu()
+  await page.click('[data-account="sign-out"]')
+  await page.waitForSelector('[data-testid="sign-in-link"]')
+}
+
+/**
+ * The refusals this test provokes on purpose (anonymous `/me`, wrong passwords, a short password, a non-admin
+ * reading accounts): Chromium logs each as a failed resource, but they are the API working, not a bug.
+ */
+const PROVOKED = new Set([
+  '401 /api/auth/me',
+  '401 /api/auth/login',
+  '429 /api/auth/login',
+  '401 /api/auth/password',
+  '422 /api/users',
+  '403 /api/users',
+])
+const provoked = (message: ConsoleMessage) => {
+  const status = /Failed to load resource: the server responded with a status of (\d+)/.exec(message.text())
+  return status !== null && PROVOKED.has(`${status[1]} ${new URL(message.location().url).pathname}`)
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('workspace pages in Chromium', () => {
+  beforeAll(async () => {
+    state = await openState({})
+    workspace = createWorkspace(state)
+    setupToken = (await workspace.createSetupToken())!
+    dashboard = await startDashboard({ works: 2000, server: { workspace, loginPerMinute: 100 } })
+    page = await dashboard.browser.newPage({ viewport: DESKTOP, locale: 'en-GB' })
+    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !provoked(message))
+        consoleErrors.push(`${message.text()} (${message.location().url})`)
+    })
+  }, 120_000)
+  afterAll(async () => {
+    await dashboard?.close()
+    await state?.close()
+  })
+
+  it('creates the first admin from the setup link and signs them in', async () => {
+    await page.goto(`${dashboard.url}/#/setup`)
+    await page.waitForSelector('[data-testid="setup-no-token"]')
+    await page.goto(`${dashboard.url}/#/setup?token=${setupToken}`)
+    await shootAll('setup', '[data-testid="setup-form"]')
+    await page.fill('#setup-email', ADMIN.email)
+    await page.fill('#setup-name', 'Ada Admin')
+    await page.fill('#setup-password', ADMIN.password)
+    await page.fill('#setup-password-repeat', 'something else entirely')
+    await page.click('[data-testid="setup-form"] button[type="submit"]')
+    await expect(page.textContent('[data-testid="setup-form"] [role="alert"]')).resolves.toBe(
+      en['password.mismatch'],
+    )
+    await page.fill('#setup-password-repeat', ADMIN.password)
+    await page.click('[data-testid="setup-form"] button[type="submit"]')
+    await page.waitForSelector('[data-testid="user-table"]')
+    // The spent link is replaced in the history, and a second setup is refused.
+    expect(await page.evaluate(() => location.hash)).toBe('#/admin')
+    await expect(page.textContent('.account-email')).resolves.toBe(ADMIN.email)
+    await page.goto(`${dashboard.url}/#/setup?token=${setupToken}`)
+    await page.waitForSelector('[data-testid="setup-done"]')
+  })
+
+  it('signs out, refuses a wrong password in words, signs in from the header link', async () => {
+    await signOut()
+    await page.click('[data-testid="sign-in-link"]')
+    await page.waitForSelector('[data-testid="sign-in-form"]')
+    await page.fill('#sign-in-email', ADMIN.email)
+    await page.fill('#sign-in-password', 'not the password')
+    await page.click('[data-testid="sign-in-form"] button[type="submit"]')
+    await expect(page.textContent('[data-testid="form-error"]')).resolves.toBe(en['signIn.wrong'])
+    await shootAll('sign-in-error', '[data-testid="form-error"]')
+    await page.fill('#sign-in-password', ADMIN.password)
+    await page.click('[data-testid="sign-in-form"] button[type="submit"]')
+    await page.waitForSelector('[data-testid="account-button"]')
+    // Back on the dashboard, with the data.
+    await page.waitForSelector('[data-tile="works"]')
+    await openMenu()
+    await expect(page.textContent('[data-testid="account-role"]')).resolves.toBe(en['role.admin'])
+    expect(
+      await page.$$eval('#account-menu [data-account]', (items) => items.map((i) => i.textContent)),
+    ).toEqual([en['account.tokens'], en['account.admin'], en['account.password'], en['account.signOut']])
+    // The overview behind the menu shows data (source names, dates): only the header is checked.
+    await shootAll('account-menu', '#account-menu:not([hidden])', { before: openMenu, scope: 'header.top' })
+    // Keyboard: Escape closes the menu and gives focus back to its button.
+    await openMenu()
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('#account-menu[hidden]', { state: 'attached' })
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'account-button',
+    )
+  })
+
+  it('creates an API token, shows it once, and revokes it after confirmation', async () => {
+    await openMenu()
+    await page.click('[data-account="tokens"]')
+    await page.waitForSelector('[data-testid="token-form"]')
+    await page.fill('#token-name', 'nightly report')
+    await page.check('input[name="token-scope"][value="write"]')
+    await page.selectOption('#token-expiry', '30')
+    await page.click('[data-testid="token-form"] button[type="submit"]')
+    await page.waitForSelector('[data-testid="new-token"]')
+    const token = await page.inputValue('#new-token-value')
+    expect(token).toMatch(/^mrd_/)
+    await expect(page.textContent('[data-testid="new-token"] .warning')).resolves.toContain(
+      'you will not see it again',
+    )
+    // The token works as a bearer token, with the scopes chosen.
+    const me = await fetch(`${dashboard.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })
+    expect(me.status).toBe(200)
+    expect(((await me.json()) as { scopes: string[] }).scopes).toEqual(['read', 'write'])
+    await shootAll('tokens-created', '[data-testid="new-token"]')
+    await page.click('[data-testid="token-done"]')
+    await page.waitForSelector('[data-testid="token-form"]')
+    const row = '[data-testid="token-table"] tr[data-token="nightly report"]'
+    await expect(page.textContent(`${row} code`)).resolves.toBe(`${token.slice(0, 10)}…`)
+    // Once dismissed, the token is nowhere on the page, nor after a reload.
+    expect(await page.content()).not.toContain(token)
+    await page.reload()
+    await page.waitForSelector(row)
+    expect(await page.content()).not.toContain(token)
+
+    // Revoking asks first; cancelling keeps the token.
+    await page.click(`${row} [data-testid="revoke"]`)
+    await page.click(`${row} .confirm button:not(.danger)`)
+    await page.waitForSelector(`${row} [data-testid="revoke"]`)
+    await page.click(`${row} [data-testid="revoke"]`)
+    await shootAll('tokens-confirm', `${row} [data-testid="confirm-revoke"]`)
+    await page.click(`${row} [data-testid="confirm-revoke"]`)
+    await page.waitForSelector(`${row}[data-revoked="true"]`)
+    const after = await fetch(`${dashboard.url}/api/auth/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(after.status).toBe(401)
+    await shootAll('tokens', '[data-testid="token-table"]')
+  })
+
+  it('lets the admin add an organisation and an account, change its role, disable it and see the audit', async () => {
+    await page.goto(`${dashboard.url}/#/admin`)
+    await page.waitForSelector('[data-testid="user-table"]')
+    await page.fill('#organisation-name', 'Observatoire des sciences')
+    await page.fill('#organisation-country', 'fr')
+    await page.click('[data-testid="organisation-form"] button[type="submit"]')
+    await page.waitForSelector('[data-testid="organisation-list"] li')
+    await page.fill('#user-email', ANALYST.email)
+    await page.fill('#user-name', 'Ana Lyst')
+    await page.fill('#user-password', 'short')
+    await page.selectOption('#user-role', 'analyst')
+    await page.selectOption('#user-organisation', { label: 'Observatoire des sciences' })
+    await page.click('[data-testid="user-form"] button[type="submit"]')
+    await expect(page.textContent('[data-testid="user-form"] [data-testid="form-error"]')).resolves.toBe(
+      en['err.password'],
+    )
+    await page.fill('#user-password', ANALYST.password)
+    await page.click('[data-testid="user-form"] button[type="submit"]')
+    const row = `[data-testid="user-table"] tr[data-user="${ANALYST.email}"]`
+    await page.waitForSelector(row)
+    const users = await workspace.listUsers({ kind: 'operator', label: 'test' })
+    const analyst = users.find((u) => u.email === ANALYST.email)!
+    expect(analyst.role).toBe('analyst')
+    expect(analyst.organisationId).not.toBeNull()
+    await page.waitForSelector('[data-testid="audit-table"] tr[data-action="user.create"]')
+
+    // Change the role, then disable and enable the account again.
+    await page.selectOption(`${row} [data-testid="role"]`, 'broker')
+    await expect.poll(async () => (await workspace.getUser(analyst.id)).role).toBe('broker')
+    await page.click(`${row} [data-testid="toggle-disabled"]`)
+    await page.waitForSelector(`${row} [data-testid="user-status"] .badge.off`)
+    expect((await workspace.getUser(analyst.id)).disabled).toBe(true)
+    await page.click(`${row} [data-testid="toggle-disabled"]`)
+    await page.waitForSelector(`${row} [data-testid="user-status"] .badge.on`)
+    // The audit shows the change compactly: role viewer -> broker.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-testid="audit-table"] tr[data-action="user.update"]')).some(
+        (tr) => /role\s*analyst\s*→\s*broker/.test(tr.textContent ?? ''),
+      ),
+    )
+    // Reset the password, then put the role back.
+    await page.click(`${row} [data-testid="reset-password"]`)
+    await page.fill(`#reset-${analyst.id}`, ANALYST.password)
+    await page.click(`${row} form.reset button[type="submit"]`)
+    await page.waitForSelector('#admin-users [role="status"]')
+    await page.selectOption(`${row} [data-testid="role"]`, 'analyst')
+    await expect.poll(async () => (await workspace.getUser(analyst.id)).role).toBe('analyst')
+    await shootAll('admin', '[data-testid="audit-table"]')
+  })
+
+  it('changes the password page in words, and hides administration from other roles', async () => {
+    await page.goto(`${dashboard.url}/#/password`)
+    await page.waitForSelector('[data-testid="password-form"]')
+    await page.fill('#password-current', 'wrong current password')
+    await page.fill('#password-new', 'a brand new password')
+    await page.fill('#password-new-repeat', 'a brand new password')
+    await page.click('[data-testid="password-form"] button[type="submit"]')
+    await expect(page.textContent('[data-testid="form-error"]')).resolves.toBe(en['password.wrongCurrent'])
+    await shootAll('password', '[data-testid="password-form"]')
+    await signOut()
+
+    await signInWith(ANALYST)
+    await openMenu()
+    expect(await page.$('[data-account="admin"]')).toBeNull()
+    await expect(page.textContent('[data-testid="account-role"]')).resolves.toBe(en['role.analyst'])
+    await page.goto(`${dashboard.url}/#/admin`)
+    await page.waitForSelector('[data-testid="admins-only"]')
+    expect(await page.$('[data-testid="user-table"]')).toBeNull()
+    const response = await page.evaluate(() => fetch('api/users').then((r) => r.status))
+    expect(response).toBe(403)
+    // Changing one's own password ends the session and asks to sign in with the new one.
+    await page.goto(`${dashboard.url}/#/password`)
+    await page.fill('#password-current', ANALYST.password)
+    await page.fill('#password-new', 'analyst password 2')
+    await page.fill('#password-new-repeat', 'analyst password 2')
+    await page.click('[data-testid="password-form"] button[type="submit"]')
+    await page.waitForSelector('[data-testid="sign-in-form"]')
+    await expect(page.textContent('[data-testid="notice"]')).resolves.toBe(en['signIn.passwordChanged'])
+  })
+
+  it('says an account is locked after five wrong passwords', async () => {
+    await workspace.addUser({ kind: 'operator', label: 'test' }, { ...LOCKED, role: 'viewer' })
+    await page.goto(`${dashboard.url}/#/sign-in`)
+    await page.waitForSelector('[data-testid="sign-in-form"]')
+    await page.fill('#sign-in-email', LOCKED.email)
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.fill('#sign-in-password', `wrong password ${attempt}`)
+      await page.click('[data-testid="sign-in-form"] button[type="submit"]')
+      await page.waitForSelector('[data-testid="form-error"]')
+      await page.waitForSelector('[data-testid="sign-in-form"] button[type="submit"]:not([disabled])')
+    }
+    await page.fill('#sign-in-password', LOCKED.password)
+    await page.click('[data-testid="sign-in-form"] button[type="submit"]')
+    await expect.poll(() => page.textContent('[data-testid="form-error"]')).toBe(en['err.rateLimited'])
+    await shootAll('sign-in-locked', '[data-testid="form-error"]')
+  })
+
+  it('shows the keyboard focus, and logs no console errors (inputs are checked for labels on every page)', async () => {
+    await page.goto(`${dashboard.url}/#/sign-in`)
+    await page.waitForSelector('#sign-in-email')
+    await page.focus('#sign-in-email')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sign-in-password')
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid')
+    expect(consoleErrors).toEqual([])
+  })
+})
