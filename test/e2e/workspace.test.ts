@@ -190,7 +190,9 @@ describe.skipIf(!HAVE_CHROMIUM)('workspace pages in Chromium', () => {
     await page.waitForSelector('[data-testid="user-table"]')
     // The spent link is replaced in the history, and a second setup is refused.
     expect(await page.evaluate(() => location.hash)).toBe('#/admin')
-    await expect(page.textContent('.account-email')).resolves.toBe(ADMIN.email)
+    await expect(page.textContent('.account-email')).resolves.toBe('admin')
+    await openMenu()
+    await expect(page.textContent('[data-testid="account-email"]')).resolves.toBe(ADMIN.email)
     await page.goto(`${dashboard.url}/#/setup?token=${setupToken}`)
     await page.waitForSelector('[data-testid="setup-done"]')
   })

@@ -53,16 +53,20 @@ export function AccountMenu() {
         aria-expanded={open}
         aria-controls="account-menu"
         data-testid="account-button"
+        aria-label={t('account.menuOf', { email: me.email })}
         onClick={() => setOpen(!open)}
       >
+        {/* The name before the @ keeps the header on one line; the menu shows the whole address. */}
         <span class="account-email" translate={false}>
-          {me.email}
+          {me.email.split('@')[0]}
         </span>
         <span aria-hidden="true">▾</span>
       </button>
       <div id="account-menu" class="account-menu" hidden={!open}>
         <p class="account-who">
-          <span translate={false}>{me.email}</span>
+          <span translate={false} data-testid="account-email">
+            {me.email}
+          </span>
           <span class="account-role" data-testid="account-role">
             {roleLabel(me.role)}
           </span>

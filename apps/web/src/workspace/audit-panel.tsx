@@ -45,8 +45,10 @@ export function AuditPanel(props: { readonly version: number }) {
                   </td>
                   <td data-label={columns.action}>{actionLabel(row.action)}</td>
                   <td data-label={columns.entity}>
-                    {entityLabel(row.entityType)}
-                    {row.entityId === null ? null : <span translate={false}> #{row.entityId}</span>}
+                    <span>
+                      {entityLabel(row.entityType)}
+                      {row.entityId === null ? null : <span translate={false}> #{row.entityId}</span>}
+                    </span>
                   </td>
                   <td data-label={columns.changes}>
                     <ul class="changes" translate={false}>

@@ -44,7 +44,7 @@ export function TokenTable(props: { readonly tokens: readonly ApiToken[]; readon
               <td data-label={columns.prefix}>
                 <code translate={false}>{token.prefix}…</code>
               </td>
-              <td data-label={columns.scopes}>{token.scopes.map(scopeLabel).join(', ')}</td>
+              <td data-label={columns.scopes}>{token.scopes.map(scopeLabel).join(t('list.separator'))}</td>
               <td data-label={columns.created}>{formatDateTime(token.createdAt)}</td>
               <td data-label={columns.expires}>
                 {token.expiresAt ? formatDateTime(token.expiresAt) : t('tokens.never')}
@@ -61,39 +61,41 @@ export function TokenTable(props: { readonly tokens: readonly ApiToken[]; readon
                   <span class="badge on">{t('tokens.active')}</span>
                 )}
               </td>
-              <td class="row-actions">
-                {token.revoked ? null : confirming === token.id ? (
-                  <span class="confirm" role="group" aria-label={t('tokens.confirm', { name: token.name })}>
-                    <span>{t('tokens.confirm', { name: token.name })}</span>
+              <td>
+                <div class="row-actions">
+                  {token.revoked ? null : confirming === token.id ? (
+                    <span class="confirm" role="group" aria-label={t('tokens.confirm', { name: token.name })}>
+                      <span>{t('tokens.confirm', { name: token.name })}</span>
+                      <button
+                        type="button"
+                        class="danger"
+                        data-testid="confirm-revoke"
+                        disabled={submit.busy}
+                        onClick={() =>
+                          void submit.run(async () => {
+                            await workspaceApi.revokeToken(token.id)
+                            setConfirming(null)
+                            props.onChanged()
+                          })
+                        }
+                      >
+                        {t('tokens.revoke')}
+                      </button>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        {t('action.cancel')}
+                      </button>
+                    </span>
+                  ) : (
                     <button
                       type="button"
-                      class="danger"
-                      data-testid="confirm-revoke"
-                      disabled={submit.busy}
-                      onClick={() =>
-                        void submit.run(async () => {
-                          await workspaceApi.revokeToken(token.id)
-                          setConfirming(null)
-                          props.onChanged()
-                        })
-                      }
+                      data-testid="revoke"
+                      aria-label={t('tokens.revokeNamed', { name: token.name })}
+                      onClick={() => setConfirming(token.id)}
                     >
                       {t('tokens.revoke')}
                     </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      {t('action.cancel')}
-                    </button>
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    data-testid="revoke"
-                    aria-label={t('tokens.revokeNamed', { name: token.name })}
-                    onClick={() => setConfirming(token.id)}
-                  >
-                    {t('tokens.revoke')}
-                  </button>
-                )}
+                  )}
+                </div>
               </td>
             </tr>
           ))}

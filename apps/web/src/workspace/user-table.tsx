@@ -60,15 +60,17 @@ export function UserTable(props: {
             return (
               <tr key={user.id} data-user={user.email}>
                 <td data-label={columns.account}>
-                  <span translate={false} class="email">
-                    {user.email}
-                  </span>
-                  {user.displayName ? (
-                    <span class="muted display-name" translate={false}>
-                      {user.displayName}
+                  <div>
+                    <span translate={false} class="email">
+                      {user.email}
                     </span>
-                  ) : null}
-                  {self ? <span class="badge">{t('admin.you')}</span> : null}
+                    {user.displayName ? (
+                      <span class="muted display-name" translate={false}>
+                        {user.displayName}
+                      </span>
+                    ) : null}
+                    {self ? <span class="badge">{t('admin.you')}</span> : null}
+                  </div>
                 </td>
                 <td data-label={columns.role}>
                   <select
@@ -122,66 +124,68 @@ export function UserTable(props: {
                   )}
                 </td>
                 <td data-label={columns.created}>{formatDateTime(user.createdAt)}</td>
-                <td class="row-actions">
-                  {self ? null : (
-                    <button
-                      type="button"
-                      data-testid="toggle-disabled"
-                      disabled={submit.busy}
-                      aria-label={t(user.disabled ? 'admin.enableNamed' : 'admin.disableNamed', {
-                        email: user.email,
-                      })}
-                      onClick={() =>
-                        change(() => workspaceApi.updateUser(user.id, { disabled: !user.disabled }))
-                      }
-                    >
-                      {t(user.disabled ? 'admin.enable' : 'admin.disable')}
-                    </button>
-                  )}
-                  {resetting === user.id ? (
-                    <form
-                      class="reset"
-                      onSubmit={(event) => {
-                        event.preventDefault()
-                        change(
-                          async () => {
-                            await workspaceApi.resetPassword(user.id, password)
-                            setResetting(null)
-                            setPassword('')
-                          },
-                          t('admin.passwordReset', { email: user.email }),
-                        )
-                      }}
-                    >
-                      <label for={`reset-${user.id}`}>{t('field.newPassword')}</label>
-                      <input
-                        id={`reset-${user.id}`}
-                        type="password"
-                        autocomplete="new-password"
-                        required
-                        value={password}
-                        onInput={(event) => setPassword((event.currentTarget as HTMLInputElement).value)}
-                      />
-                      <button type="submit" class="primary" disabled={submit.busy}>
-                        {t('action.save')}
+                <td>
+                  <div class="row-actions">
+                    {self ? null : (
+                      <button
+                        type="button"
+                        data-testid="toggle-disabled"
+                        disabled={submit.busy}
+                        aria-label={t(user.disabled ? 'admin.enableNamed' : 'admin.disableNamed', {
+                          email: user.email,
+                        })}
+                        onClick={() =>
+                          change(() => workspaceApi.updateUser(user.id, { disabled: !user.disabled }))
+                        }
+                      >
+                        {t(user.disabled ? 'admin.enable' : 'admin.disable')}
                       </button>
-                      <button type="button" onClick={() => setResetting(null)}>
-                        {t('action.cancel')}
+                    )}
+                    {resetting === user.id ? (
+                      <form
+                        class="reset"
+                        onSubmit={(event) => {
+                          event.preventDefault()
+                          change(
+                            async () => {
+                              await workspaceApi.resetPassword(user.id, password)
+                              setResetting(null)
+                              setPassword('')
+                            },
+                            t('admin.passwordReset', { email: user.email }),
+                          )
+                        }}
+                      >
+                        <label for={`reset-${user.id}`}>{t('field.newPassword')}</label>
+                        <input
+                          id={`reset-${user.id}`}
+                          type="password"
+                          autocomplete="new-password"
+                          required
+                          value={password}
+                          onInput={(event) => setPassword((event.currentTarget as HTMLInputElement).value)}
+                        />
+                        <button type="submit" class="primary" disabled={submit.busy}>
+                          {t('action.save')}
+                        </button>
+                        <button type="button" onClick={() => setResetting(null)}>
+                          {t('action.cancel')}
+                        </button>
+                      </form>
+                    ) : (
+                      <button
+                        type="button"
+                        data-testid="reset-password"
+                        aria-label={t('admin.resetNamed', { email: user.email })}
+                        onClick={() => {
+                          setPassword('')
+                          setResetting(user.id)
+                        }}
+                      >
+                        {t('admin.reset')}
                       </button>
-                    </form>
-                  ) : (
-                    <button
-                      type="button"
-                      data-testid="reset-password"
-                      aria-label={t('admin.resetNamed', { email: user.email })}
-                      onClick={() => {
-                        setPassword('')
-                        setResetting(user.id)
-                      }}
-                    >
-                      {t('admin.reset')}
-                    </button>
-                  )}
+                    )}
+                  </div>
                 </td>
               </tr>
             )
