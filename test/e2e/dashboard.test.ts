@@ -45,6 +45,9 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard in Chromium', () => {
     )
     expect(status.synthetic).toBe(true)
     await expect(page.textContent('[data-testid="synthetic-banner"]')).resolves.toContain('Synthetic data')
+    // This server has no workspace: the header offers no sign-in at all.
+    await page.waitForSelector('.account[data-session="absent"]', { state: 'attached' })
+    expect(await page.$('[data-testid="sign-in-link"]')).toBeNull()
     const works = await page.textContent('[data-tile="works"] .tile-value')
     expect(Number(works?.replace(/\D/g, ''))).toBe(status.works)
     const international = await page.textContent('[data-tile="international"] .tile-value')

@@ -378,3 +378,31 @@ describe.skipIf(!HAVE_CHROMIUM)('workspace pages in Chromium', () => {
     expect(consoleErrors).toEqual([])
   })
 })
+
+describe.skipIf(!HAVE_CHROMIUM)('a private server in Chromium', () => {
+  let privateState: StateDb
+  let server: Dashboard
+  beforeAll(async () => {
+    privateState = await openState({})
+    const privateWorkspace = createWorkspace(privateState)
+    await privateWorkspace.addUser({ kind: 'operator', label: 'test' }, { ...ANALYST, role: 'viewer' })
+    server = await startDashboard({ works: 200, server: { workspace: privateWorkspace, access: 'private' } })
+  }, 120_000)
+  afterAll(async () => {
+    await server?.close()
+    await privateState?.close()
+  })
+
+  it('shows anonymous visitors the sign-in form instead of the data, and the data once signed in', async () => {
+    const visitor = await server.browser.newPage({ viewport: DESKTOP, locale: 'en-GB' })
+    await visitor.goto(`${server.url}/#/map`)
+    await visitor.waitForSelector('[data-testid="sign-in-form"]')
+    expect(await visitor.$('[data-tile="works"], [data-testid="map-table"]')).toBeNull()
+    await visitor.fill('#sign-in-email', ANALYST.email)
+    await visitor.fill('#sign-in-password', ANALYST.password)
+    await visitor.click('[data-testid="sign-in-form"] button[type="submit"]')
+    await visitor.waitForSelector('[data-tile="works"]')
+    await expect(visitor.textContent('.account-email')).resolves.toBe('analyst')
+    await visitor.close()
+  })
+})

@@ -33,10 +33,12 @@ export function AccountMenu() {
       document.removeEventListener('keydown', escape)
     }
   }, [open])
-  if (session.kind === 'loading' || session.kind === 'absent') return null
+  // `data-session` lets tests tell "no workspace" (nothing shown) from "still asking".
+  if (session.kind === 'loading' || session.kind === 'absent')
+    return <div class="account" data-session={session.kind} hidden />
   if (session.kind === 'anonymous')
     return (
-      <div class="account">
+      <div class="account" data-session="anonymous">
         <a class="account-sign-in" href="#/sign-in" data-testid="sign-in-link">
           {t('account.signIn')}
         </a>
@@ -45,7 +47,7 @@ export function AccountMenu() {
   const { me } = session
   const close = () => setOpen(false)
   return (
-    <div class="account" ref={root}>
+    <div class="account" ref={root} data-session="user">
       <button
         ref={button}
         type="button"
