@@ -245,6 +245,11 @@ describe.skipIf(!HAVE_CHROMIUM)('workspace pages in Chromium', () => {
     const me = await fetch(`${dashboard.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })
     expect(me.status).toBe(200)
     expect(((await me.json()) as { scopes: string[] }).scopes).toEqual(['read', 'write'])
+    // The copy button puts it on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: dashboard.url })
+    await page.click('[data-testid="copy-token"]')
+    await page.waitForSelector(`.copy-status:text("${en['tokens.copied']}")`)
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token)
     await shootAll('tokens-created', '[data-testid="new-token"]')
     await page.click('[data-testid="token-done"]')
     await page.waitForSelector('[data-testid="token-form"]')
