@@ -23,3 +23,13 @@ export type { Authenticated, NewSession } from './sessions.js'
 export { TOKEN_PREFIX, type NewToken, type TokenView } from './tokens.js'
 export type { NewUser, UserChange, UserView } from './users.js'
 export { createWorkspace, type Workspace, type WorkspaceOptions } from './workspace.js'
+/** The query builder other domains write their services and migrations with (no driver: that stays here). */
+export {
+  sql,
+  type ColumnType,
+  type Generated,
+  type Kysely,
+  type Migration,
+  type Selectable,
+  type Transaction,
+} from 'kysely'

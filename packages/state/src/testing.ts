@@ -4,13 +4,14 @@
  * Each `open()` gives a fresh, migrated database in its own schema. Not used by the product itself.
  */
 import { PGlite } from '@electric-sql/pglite'
+import type { Migrations } from './migrate.js'
 import { openState, type StateDb } from './open-state.js'
 
 /** One engine the state tests run on. */
 export interface TestEngine {
   readonly name: 'pglite' | 'postgres'
-  /** A fresh, migrated state database in its own schema. */
-  open(): Promise<StateDb>
+  /** A fresh, migrated state database in its own schema (the workspace's migrations unless others are given). */
+  open(options?: { readonly migrations?: Migrations }): Promise<StateDb>
 }
 
 const url = process.env.MERIDIAN_TEST_DATABASE_URL
@@ -31,10 +32,10 @@ let shared: Promise<PGlite> | undefined
 
 const pglite: TestEngine = {
   name: 'pglite',
-  async open() {
+  async open(options = {}) {
     // One embedded instance per test file (creating one costs seconds); a schema per test keeps them apart.
     const instance = await (shared ??= PGlite.create())
-    const state = await openState({ pglite: instance, schema: schemaName() })
+    const state = await openState({ ...options, pglite: instance, schema: schemaName() })
     opened.push(state)
     return state
   },
@@ -42,10 +43,10 @@ const pglite: TestEngine = {
 
 const postgres = (server: string): TestEngine => ({
   name: 'postgres',
-  async open() {
+  async open(options = {}) {
     const schema = schemaName()
     schemas.push(schema)
-    const state = await openState({ url: server, schema, poolSize: 4 })
+    const state = await openState({ ...options, url: server, schema, poolSize: 4 })
     opened.push(state)
     return state
   },

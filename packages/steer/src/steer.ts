@@ -1,0 +1,43 @@
+import type { Actor, StateDb } from '@meridian/state'
+import type { SteerContext } from './context.js'
+import {
+  createProgrammes,
+  deleteProgramme,
+  getProgramme,
+  listProgrammes,
+  setMilestoneStatus,
+} from './programmes.js'
+import type { SteerSchema } from './schema.js'
+
+/** Options of {@link createSteer}. */
+export interface SteerOptions {
+  /** The clock. Default: the system's. */
+  readonly now?: () => Date
+}
+
+/**
+ * STEER's services over one state database (opened with `STEER_MIGRATIONS`): the programme registry and its
+ * KPIs. Every write is authorised by `STEER_RULES` and commits with its audit row in one transaction.
+ * @example
+ *   const steer = createSteer(await openState({ dir, migrations: { ...MIGRATIONS, ...STEER_MIGRATIONS } }))
+ *   await steer.createProgrammes(operator, [{ title: 'Joint lab programme (synthetic)' }])
+ */
+export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = {}) {
+  const context: SteerContext = {
+    db: state.db.withTables<SteerSchema>(),
+    now: options.now ?? (() => new Date()),
+  }
+  return Object.freeze({
+    context,
+    listProgrammes: (actor: Actor) => listProgrammes(context, actor),
+    getProgramme: (actor: Actor, id: number) => getProgramme(context, actor, id),
+    createProgrammes: (actor: Actor, inputs: readonly unknown[], path?: string) =>
+      createProgrammes(context, actor, inputs, path === undefined ? {} : { path }),
+    deleteProgramme: (actor: Actor, id: number) => deleteProgramme(context, actor, id),
+    setMilestoneStatus: (actor: Actor, id: number, change: Parameters<typeof setMilestoneStatus>[3]) =>
+      setMilestoneStatus(context, actor, id, change),
+  })
+}
+
+/** STEER's services (see {@link createSteer}). */
+export type Steer = ReturnType<typeof createSteer>
