@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { MeridianError } from '@meridian/model'
 import { Store } from '@meridian/store'
@@ -15,7 +16,13 @@ export async function openStore(context: Context, dir: string, mode: 'read' | 'w
   if (mode === 'write') mkdirSync(dir, { recursive: true })
   // DuckDB spills to disk beyond this (default 4GB in the store): MERIDIAN_MEMORY_LIMIT=8GB raises it.
   const memoryLimit = context.env.MERIDIAN_MEMORY_LIMIT
-  return Store.open({ path, readOnly: mode === 'read', ...(memoryLimit ? { memoryLimit } : {}) })
+  // Reading (serve, indicators) uses a connection per core, so concurrent queries run side by side.
+  return Store.open({
+    path,
+    readOnly: mode === 'read',
+    ...(mode === 'read' ? { readers: availableParallelism() } : {}),
+    ...(memoryLimit ? { memoryLimit } : {}),
+  })
 }
 
 /** A store opened for a write that may fail: `discard()` removes what opening it created, if anything. */
@@ -41,7 +48,11 @@ export async function openStoreForWrite(context: Context, dir: string): Promise<
   return {
     store,
     discard: () => {
-      store.close()
+      try {
+        store.close()
+      } catch {
+        // A store given up after a failure (a full disk) may fail to close too; that changes nothing.
+      }
       if (existed) return
       if (madeDir) rmSync(madeDir, { recursive: true, force: true })
       else for (const file of [path, `${path}.wal`]) rmSync(file, { force: true })

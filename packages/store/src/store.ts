@@ -9,6 +9,7 @@ import { StagingWriter } from './staging-writer.js'
 import { readDataVersion, type DataVersion } from './data-version.js'
 import { readStatus, type StoreStatus } from './status.js'
 import { readAppliedFixes, readCurationCases, type AppliedFix, type CurationCase } from './curation.js'
+import { writeFailure } from './write-failure.js'
 
 /** Options of `openStore`. */
 export interface OpenStoreOptions {
@@ -18,6 +19,8 @@ export interface OpenStoreOptions {
   readonly readOnly?: boolean
   /** Memory DuckDB may use before spilling to disk, e.g. `4GB` (default) or `50%`. */
   readonly memoryLimit?: string
+  /** Read-only stores: connections that run queries at once (a server: the cores). Default 0, one connection. */
+  readonly readers?: number
 }
 
 /** What one ingest run did. */
@@ -65,7 +68,10 @@ async function nextRevision(db: Database): Promise<number> {
 
 /** The embedded store: canonical works, per-work facts, and a `SqlRunner` for indicators. */
 export class Store {
-  private constructor(private readonly db: Database) {}
+  private constructor(
+    private readonly db: Database,
+    private readonly path: string,
+  ) {}
 
   /** Open a store, creating its tables on first use. */
   static async open(options: OpenStoreOptions): Promise<Store> {
@@ -74,12 +80,17 @@ export class Store {
       db = await Database.open(options.path, {
         readOnly: options.readOnly ?? false,
         ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
+        ...(options.readers ? { readers: options.readers } : {}),
       })
     } catch (cause) {
       throw new MeridianError('STORE_UNAVAILABLE', `cannot open store "${options.path}"`, { cause })
     }
-    const store = new Store(db)
-    if (!options.readOnly) await store.migrate()
+    const store = new Store(db, options.path)
+    if (!options.readOnly)
+      await store.migrate().catch(async (error: unknown) => {
+        db.close()
+        throw await writeFailure(options.path, error, async () => {})
+      })
     await store.checkVersion(options.path)
     return store
   }
@@ -87,6 +98,11 @@ export class Store {
   /** The port indicators run through. */
   get runner(): SqlRunner {
     return this.db
+  }
+
+  /** How many queries the store runs at once (its reading connections; 1 unless opened with `readers`). */
+  get concurrency(): number {
+    return this.db.concurrency
   }
 
   /** Begin an ingest run; everything it adds becomes visible at `commit`, atomically. */
@@ -112,39 +128,57 @@ export class Store {
         if (open) for (const a of appenders) a.closeSync()
         open = false
       }
+      // Set once the transaction has ended, by COMMIT or ROLLBACK, whether they succeeded or not.
+      let ended = false
+      const rollback = async (): Promise<void> => {
+        if (ended) return
+        ended = true
+        try {
+          finish()
+        } finally {
+          await db.exec('ROLLBACK')
+        }
+      }
       return {
         add: (work) => writer.add(work),
         get staged() {
           return writer.count
         },
-        commit: async ({ files, problems, now, corrections }) => {
-          finish()
-          const [row] = await db.all(sql`SELECT coalesce(max(ingest_id), 0) + 1 AS id FROM ingests`)
-          const ingestId = Number(row?.id ?? 1)
-          const revision = await nextRevision(db)
-          const counts = await mergeStaging(db, ingestId, revision)
-          const corrected = corrections
-            ? await applyCorrections(db, corrections, { revision, all: false, fresh: false })
-            : null
-          await computeFacts(db, revision)
-          const merges = await readMergeLog(db, ingestId)
-          await db.all(sql`INSERT INTO ingests VALUES (${ingestId}, ${now.toISOString()}, ${JSON.stringify(files)},
-            ${writer.count}, ${counts.added}, ${counts.duplicatesOfStore + counts.duplicatesInRun}, ${problems})`)
-          for (const t of STAGING_TABLES) await db.exec(`DROP TABLE ${t}`)
-          await db.exec('COMMIT')
-          return { ingestId, recordsRead: writer.count, ...counts, merges, corrections: corrected }
-        },
-        rollback: async () => {
+        commit: async (summary) => {
           try {
-            finish()
-          } finally {
-            await db.exec('ROLLBACK')
+            return await commit(summary)
+          } catch (error) {
+            // A failed COMMIT has ended the transaction already; its ROLLBACK failure must not hide why.
+            throw await writeFailure(this.path, error, rollback)
           }
         },
+        rollback,
+      }
+      async function commit({
+        files,
+        problems,
+        now,
+        corrections,
+      }: Parameters<IngestRun['commit']>[0]): Promise<IngestCounts> {
+        finish()
+        const [row] = await db.all(sql`SELECT coalesce(max(ingest_id), 0) + 1 AS id FROM ingests`)
+        const ingestId = Number(row?.id ?? 1)
+        const revision = await nextRevision(db)
+        const counts = await mergeStaging(db, ingestId, revision)
+        const corrected = corrections
+          ? await applyCorrections(db, corrections, { revision, all: false, fresh: false })
+          : null
+        await computeFacts(db, revision)
+        const merges = await readMergeLog(db, ingestId)
+        await db.all(sql`INSERT INTO ingests VALUES (${ingestId}, ${now.toISOString()}, ${JSON.stringify(files)},
+            ${writer.count}, ${counts.added}, ${counts.duplicatesOfStore + counts.duplicatesInRun}, ${problems})`)
+        for (const t of STAGING_TABLES) await db.exec(`DROP TABLE ${t}`)
+        await db.exec('COMMIT')
+        ended = true
+        return { ingestId, recordsRead: writer.count, ...counts, merges, corrections: corrected }
       }
     } catch (error) {
-      await db.exec('ROLLBACK')
-      throw error
+      throw await writeFailure(this.path, error, () => db.exec('ROLLBACK'))
     }
   }
 
@@ -176,8 +210,7 @@ export class Store {
       await db.all(sql`INSERT INTO meta VALUES ('registry', ${version})`)
       await db.exec('COMMIT')
     } catch (error) {
-      await db.exec('ROLLBACK')
-      throw error
+      throw await writeFailure(this.path, error, () => db.exec('ROLLBACK'))
     }
   }
 
@@ -215,8 +248,7 @@ export class Store {
       await db.exec('COMMIT')
       return { ...counts, worksChanged: Number(changed?.n ?? 0) }
     } catch (error) {
-      await db.exec('ROLLBACK')
-      throw error
+      throw await writeFailure(this.path, error, () => db.exec('ROLLBACK'))
     }
   }
 

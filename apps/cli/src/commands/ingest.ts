@@ -150,12 +150,16 @@ export function ingestCommand(context: Context): Command {
         context.stdout(lines.join('\n') + '\n')
       } catch (error) {
         bar.stop()
-        if (!committed)
-          try {
-            await run.rollback()
-          } finally {
-            discard()
-          }
+        if (!committed) {
+          // Whatever the rollback says, the error that stopped the run is the one to tell.
+          const rollbackError = await run.rollback().then(
+            () => undefined,
+            (failure: unknown) => failure,
+          )
+          discard()
+          if (rollbackError !== undefined && error instanceof Error && error.cause === undefined)
+            error.cause = rollbackError
+        }
         throw error
       } finally {
         if (committed) store.close()
