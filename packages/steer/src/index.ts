@@ -22,3 +22,7 @@ export type {
 } from './programme-view.js'
 export type { BudgetYear, Evidence, SteerSchema } from './schema.js'
 export { createSteer, type Steer, type SteerOptions } from './steer.js'
+export { decodeKpi, SCOPE_KINDS, type KpiOptions, type KpiScope, type KpiSpec } from './kpi-spec.js'
+export { AT_RISK_SHARE, kpiStatus, STATUS_RULE, type KpiStatus } from './kpi-status.js'
+export { dataKey, evaluateKpi, scopeRow } from './kpi-evaluate.js'
+export type { KpiActual, KpiSource, KpiView, RefreshSummary } from './kpis.js'

@@ -1,5 +1,6 @@
 import type { Actor, StateDb } from '@meridian/state'
 import type { SteerContext } from './context.js'
+import { addKpi, listKpis, refreshKpis, type KpiSource } from './kpis.js'
 import {
   createProgrammes,
   deleteProgramme,
@@ -36,6 +37,10 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
     deleteProgramme: (actor: Actor, id: number) => deleteProgramme(context, actor, id),
     setMilestoneStatus: (actor: Actor, id: number, change: Parameters<typeof setMilestoneStatus>[3]) =>
       setMilestoneStatus(context, actor, id, change),
+    addKpi: (actor: Actor, input: unknown, source: KpiSource) => addKpi(context, actor, input, source),
+    listKpis: (actor: Actor, programmeId: number) => listKpis(context, actor, programmeId),
+    refreshKpis: (actor: Actor, source: KpiSource, options?: { readonly programmeId?: number }) =>
+      refreshKpis(context, actor, source, options),
   })
 }
 

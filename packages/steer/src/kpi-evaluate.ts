@@ -1,0 +1,55 @@
+import {
+  evaluate,
+  type Coverage,
+  type IndicatorDefinition,
+  type IndicatorRow,
+  type SqlRunner,
+} from '@meridian/indicators'
+import { MeridianError } from '@meridian/model'
+import { engineInput, type KpiScope, type KpiSpec } from './kpi-spec.js'
+
+/** The row of a result a scope names, or `undefined` when the engine gave none (no works in scope). */
+export function scopeRow(rows: readonly IndicatorRow[], scope: KpiScope): IndicatorRow | undefined {
+  switch (scope.kind) {
+    case 'country':
+      return rows.find((r) => r.country === scope.country && r.partner === undefined)
+    case 'country-pair':
+      return rows.find((r) => r.country === scope.country && r.partner === scope.partner)
+    case 'institution':
+      return rows.find((r) => r.institution === scope.institution)
+    case 'countries':
+      return rows.find((r) => r.group === scope.name)
+  }
+}
+
+/** A KPI's figure as the indicator engine computes it (no second implementation: `evaluate`, then one row). */
+export async function evaluateKpi(
+  runner: SqlRunner,
+  definition: IndicatorDefinition,
+  spec: Pick<KpiSpec, 'options' | 'scope' | 'measure'>,
+  years?: string,
+): Promise<{ readonly value: number | null; readonly coverage: Coverage }> {
+  const result = await evaluate(runner, definition, engineInput(spec, years))
+  if (spec.scope.kind === 'country-pair' && result.rows.length > 0 && !('partner' in (result.rows[0] ?? {})))
+    throw new MeridianError(
+      'INVALID_VALUE',
+      `scope: ${definition.id} gives no pairs; a country-pair scope needs a bilateral indicator (bilateral-matrix, pair-leadership, pair-trend)`,
+    )
+  const figure = scopeRow(result.rows, spec.scope)?.[spec.measure]
+  return { value: typeof figure === 'number' ? figure : null, coverage: result.coverage }
+}
+
+/** A data version as a key that changes whenever any of its fields does (keys sorted). */
+export function dataKey(version: object): string {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+          )
+        : value
+  return JSON.stringify(sorted(version))
+}

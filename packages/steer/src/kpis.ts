@@ -1,0 +1,292 @@
+import { describe, indicator, type Method, type SqlRunner } from '@meridian/indicators'
+import { appendAudit, type Actor, type Kysely, type Selectable, type StateSchema } from '@meridian/state'
+import { json, type SteerContext } from './context.js'
+import { dataKey, evaluateKpi } from './kpi-evaluate.js'
+import { decodeKpi, engineInput, type KpiScope, type KpiSpec } from './kpi-spec.js'
+import { kpiStatus, periodEnd, STATUS_RULE, type KpiStatus } from './kpi-status.js'
+import { programmeOwner } from './programmes.js'
+import { authorizeSteer } from './rules.js'
+import type { KpiActualsTable, KpisTable, SteerDb } from './schema.js'
+
+/** The store a KPI is computed from: its SQL runner and its data version (any object; it is stored as is). */
+export interface KpiSource {
+  readonly runner: SqlRunner
+  readonly dataVersion: object
+}
+
+/** One computed actual. */
+export interface KpiActual {
+  readonly value: number | null
+  readonly baseline: number | null
+  readonly expected: number | null
+  readonly status: KpiStatus
+  readonly computedAt: string
+  readonly dataVersion: unknown
+}
+
+/** A KPI with its latest actual, its history, its method card and its coverage. */
+export interface KpiView {
+  readonly id: number
+  readonly programmeId: number
+  readonly indicator: string
+  readonly options: Readonly<Record<string, unknown>>
+  readonly scope: KpiScope
+  readonly measure: string
+  readonly baseline: { readonly period: string; readonly value: number | null; readonly source: string }
+  readonly target: { readonly value: number; readonly date: string }
+  readonly owner: string
+  /** The latest actual's figure, or `null` before the first refresh or when the engine gave no row. */
+  readonly actual: number | null
+  readonly expected: number | null
+  readonly status: KpiStatus
+  readonly statusRule: string
+  readonly computedAt: string | null
+  readonly dataVersion: unknown
+  readonly coverage: unknown
+  readonly method: Method
+  readonly history: readonly KpiActual[]
+}
+
+const audited = (trx: SteerDb) => trx as unknown as Kysely<StateSchema>
+
+const specOf = (row: Selectable<KpisTable>): KpiSpec => ({
+  programmeId: row.programme_id,
+  indicator: row.indicator,
+  options: row.options,
+  scope: row.scope as KpiScope,
+  measure: row.measure,
+  baseline: { period: row.baseline_period, value: row.baseline_value },
+  target: { value: row.target_value, date: row.target_date },
+  owner: row.owner,
+})
+
+const actualView = (row: Selectable<KpiActualsTable>): KpiActual => ({
+  value: row.value,
+  baseline: row.baseline_value,
+  expected: row.expected,
+  status: row.status as KpiStatus,
+  computedAt: row.computed_at.toISOString(),
+  dataVersion: row.data_version,
+})
+
+function kpiView(row: Selectable<KpisTable>, actuals: readonly Selectable<KpiActualsTable>[]): KpiView {
+  const spec = specOf(row)
+  const latest = actuals[actuals.length - 1]
+  return {
+    id: row.id,
+    programmeId: row.programme_id,
+    indicator: row.indicator,
+    options: row.options,
+    scope: spec.scope,
+    measure: row.measure,
+    baseline: {
+      period: row.baseline_period,
+      value: latest?.baseline_value ?? row.baseline_value,
+      source: row.baseline_source,
+    },
+    target: spec.target,
+    owner: row.owner,
+    actual: latest?.value ?? null,
+    expected: latest?.expected ?? null,
+    status: (latest?.status as KpiStatus | undefined) ?? 'no-data',
+    statusRule: STATUS_RULE,
+    computedAt: latest?.computed_at.toISOString() ?? null,
+    dataVersion: latest?.data_version ?? null,
+    coverage: latest?.coverage ?? null,
+    method: describe(indicator(row.indicator), engineInput(spec)),
+    history: actuals.map(actualView),
+  }
+}
+
+/** Compute a KPI's actual (and its baseline, when computed) from the store. */
+async function compute(spec: KpiSpec, computedBaseline: boolean, source: KpiSource, at: Date) {
+  const definition = indicator(spec.indicator)
+  const [actual, baseline] = await Promise.all([
+    evaluateKpi(source.runner, definition, spec),
+    computedBaseline
+      ? evaluateKpi(source.runner, definition, spec, spec.baseline.period)
+      : Promise.resolve(null),
+  ])
+  const baselineValue = baseline ? baseline.value : spec.baseline.value
+  const { expected, status } = kpiStatus({
+    baseline: baselineValue,
+    baselineDate: periodEnd(spec.baseline.period),
+    target: spec.target.value,
+    targetDate: spec.target.date,
+    actual: actual.value,
+    at: at.toISOString(),
+  })
+  return {
+    computed_at: at,
+    data_key: dataKey(source.dataVersion),
+    data_version: json(source.dataVersion),
+    value: actual.value,
+    baseline_value: baselineValue,
+    expected,
+    status,
+    coverage: json(actual.coverage),
+  }
+}
+
+async function readKpi(db: SteerDb, id: number): Promise<KpiView> {
+  const row = await db.selectFrom('kpis').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const actuals = await db
+    .selectFrom('kpi_actuals')
+    .selectAll()
+    .where('kpi_id', '=', id)
+    .orderBy('id')
+    .execute()
+  return kpiView(row, actuals)
+}
+
+/**
+ * Add a KPI to a programme (its owner's programme managers, admins): the options are checked by the indicator
+ * engine, the baseline computed from the store when no value is given, and the first actual computed at once.
+ */
+export async function addKpi(
+  context: SteerContext,
+  actor: Actor,
+  input: unknown,
+  source: KpiSource,
+): Promise<KpiView> {
+  const { spec } = decodeKpi(input)
+  authorizeSteer(actor, 'programmes.update', {
+    organisationId: await programmeOwner(context.db, spec.programmeId),
+  })
+  const at = context.now()
+  const computedBaseline = spec.baseline.value === null
+  const actual = await compute(spec, computedBaseline, source, at)
+  return context.db.transaction().execute(async (trx) => {
+    authorizeSteer(actor, 'programmes.update', {
+      organisationId: await programmeOwner(trx, spec.programmeId),
+    })
+    const { id } = await trx
+      .insertInto('kpis')
+      .values({
+        programme_id: spec.programmeId,
+        indicator: spec.indicator,
+        options: json(spec.options),
+        scope: json(spec.scope),
+        measure: spec.measure,
+        baseline_period: spec.baseline.period,
+        baseline_value: actual.baseline_value,
+        baseline_source: computedBaseline ? 'computed' : 'entered',
+        target_value: spec.target.value,
+        target_date: spec.target.date,
+        owner: spec.owner,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('kpi_actuals')
+      .values({ ...actual, kpi_id: id })
+      .execute()
+    const view = await readKpi(trx, id)
+    await appendAudit(
+      audited(trx),
+      { actor, at },
+      {
+        action: 'kpi.create',
+        entityType: 'kpi',
+        entityId: id,
+        after: { ...view, method: null, history: null },
+      },
+    )
+    return view
+  })
+}
+
+/** A programme's KPIs with their latest actual and history (everyone signed in). */
+export async function listKpis(context: SteerContext, actor: Actor, programmeId: number): Promise<KpiView[]> {
+  authorizeSteer(actor, 'programmes.read')
+  await programmeOwner(context.db, programmeId)
+  const rows = await context.db
+    .selectFrom('kpis')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('id')
+    .execute()
+  const actuals = await context.db
+    .selectFrom('kpi_actuals')
+    .selectAll()
+    .where('kpi_id', 'in', rows.length > 0 ? rows.map((r) => r.id) : [0])
+    .orderBy('id')
+    .execute()
+  return rows.map((row) =>
+    kpiView(
+      row,
+      actuals.filter((a) => a.kpi_id === row.id),
+    ),
+  )
+}
+
+/** What a refresh did. */
+export interface RefreshSummary {
+  /** KPIs given a new actual (the data version changed since their last one). */
+  readonly refreshed: number
+  /** KPIs whose last actual is already of this data version. */
+  readonly unchanged: number
+}
+
+/**
+ * Recompute KPIs from the store: each KPI whose latest actual is of another data version gets a new actual (and
+ * a new baseline, when computed) in the history, with its audit row; the others are left as they are. By default
+ * every KPI (the operator, after an ingest); `programmeId` limits it to one programme (its programme managers).
+ */
+export async function refreshKpis(
+  context: SteerContext,
+  actor: Actor,
+  source: KpiSource,
+  options: { readonly programmeId?: number } = {},
+): Promise<RefreshSummary> {
+  if (options.programmeId === undefined) authorizeSteer(actor, 'kpis.refresh')
+  else
+    authorizeSteer(actor, 'kpis.refresh', {
+      organisationId: await programmeOwner(context.db, options.programmeId),
+    })
+  let query = context.db.selectFrom('kpis').selectAll().orderBy('id')
+  if (options.programmeId !== undefined) query = query.where('programme_id', '=', options.programmeId)
+  const key = dataKey(source.dataVersion)
+  let refreshed = 0
+  let unchanged = 0
+  for (const row of await query.execute()) {
+    const last = await context.db
+      .selectFrom('kpi_actuals')
+      .select('data_key')
+      .where('kpi_id', '=', row.id)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (last?.data_key === key) {
+      unchanged++
+      continue
+    }
+    const at = context.now()
+    const actual = await compute(specOf(row), row.baseline_source === 'computed', source, at)
+    await context.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('kpi_actuals')
+        .values({ ...actual, kpi_id: row.id })
+        .execute()
+      await appendAudit(
+        audited(trx),
+        { actor, at },
+        {
+          action: 'kpi.refresh',
+          entityType: 'kpi',
+          entityId: row.id,
+          after: {
+            value: actual.value,
+            baseline: actual.baseline_value,
+            status: actual.status,
+            dataVersion: source.dataVersion,
+          },
+        },
+      )
+    })
+    refreshed++
+  }
+  return { refreshed, unchanged }
+}
