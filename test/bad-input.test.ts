@@ -232,3 +232,22 @@ describe('a line longer than the limit', () => {
     expect(report.problems.map((p) => [p.code, p.line])).toEqual([['BAD_RECORD', 1]])
   })
 })
+
+describe('rough edges', () => {
+  it('status and indicators find the demo store when there is no ./meridian-data, and say so', async () => {
+    write('w.jsonl', '{"id":"W1","publication_year":2020}\n')
+    expect((await meridian('ingest', 'w.jsonl', '--store', 'meridian-demo', '--quiet')).code).toBe(0)
+    const status = await meridian('status', '--format', 'json')
+    expect(status.code).toBe(0)
+    expect(status.stderr).toContain('reading the demo store ./meridian-demo')
+    expect((await meridian('indicators', 'output', '--format', 'json')).code).toBe(0)
+  })
+})
+
+describe('the same global options on every command', () => {
+  it('explain takes --store, registry load takes --quiet', async () => {
+    expect((await meridian('explain', 'output', '--store', 's')).code).toBe(0)
+    const help = await meridian('registry', 'load', '--help')
+    expect(help.stdout).toContain('--quiet')
+  })
+})

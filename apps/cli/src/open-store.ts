@@ -1,12 +1,25 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { MeridianError } from '@meridian/model'
 import { Store } from '@meridian/store'
 import { STORE_FILE, type Context } from './context.js'
 
+/**
+ * `meridian demo` writes ./meridian-demo, kept apart from real data in ./meridian-data: a command that reads
+ * the default store when there is none there reads the demo store, if there is one, and says so.
+ */
+function demoFallback(context: Context, dir: string): string {
+  const demo = resolve(context.cwd, 'meridian-demo')
+  const isDefault = dir === resolve(context.cwd, 'meridian-data') && !context.env.MERIDIAN_STORE
+  if (!isDefault || existsSync(join(dir, STORE_FILE)) || !existsSync(join(demo, STORE_FILE))) return dir
+  context.stderr(`meridian: no store in ./meridian-data: reading the demo store ./meridian-demo\n`)
+  return demo
+}
+
 /** Open the store in `dir` (memory limit from `MERIDIAN_MEMORY_LIMIT`); for reading, a missing store is an error that says how to make one. */
 export async function openStore(context: Context, dir: string, mode: 'read' | 'write'): Promise<Store> {
+  if (mode === 'read') dir = demoFallback(context, dir)
   const path = join(dir, STORE_FILE)
   if (mode === 'read' && !existsSync(path))
     throw new MeridianError(

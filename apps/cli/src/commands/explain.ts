@@ -11,7 +11,9 @@ export function explainCommand(context: Context): Command {
         "print an indicator's definition, formula, references and the SQL it runs for the given options",
       )
       .argument('<id>', 'indicator id')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      // Accepted like every command's, though the definition and its SQL do not depend on the data.
+      .option('--store <dir>', 'store directory (not read: the definition is the same for every store)'),
   ).action((id: string, flags: Parameters<typeof indicatorInput>[0] & { format: string }) => {
     const definition = indicator(id)
     const method = describe(definition, indicatorInput(flags, context.cwd))

@@ -59,15 +59,16 @@ export function registryCommand(context: Context): Command {
     )
     .argument('<dump>', 'ROR dump file')
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
-    .action(async (dump: string, flags: { store?: string }) => {
+    .option('--quiet', 'no per-record problems on stderr')
+    .action(async (dump: string, flags: { store?: string; quiet?: boolean }) => {
       const path = join(context.cwd, dump)
       const file = basename(dump)
       const { records, problems } = readRorRegistry(await readDump(dump.startsWith('/') ? dump : path), {
         file,
       })
-      for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN))
+      for (const problem of flags.quiet ? [] : problems.slice(0, MAX_PROBLEMS_SHOWN))
         context.stderr(`${formatProblem(problem)}\n`)
-      if (problems.length > MAX_PROBLEMS_SHOWN)
+      if (!flags.quiet && problems.length > MAX_PROBLEMS_SHOWN)
         context.stderr(`... and ${problems.length - MAX_PROBLEMS_SHOWN} more problem(s)\n`)
       if (records.length === 0)
         throw new MeridianError(

@@ -5,10 +5,21 @@ export function cell(value: unknown): string {
   return String(value)
 }
 
-/** Columns aligned with spaces: text left, numbers right. */
+/** Columns aligned with spaces: text left, numbers right, each number column with one number format. */
 export function table(columns: readonly string[], objects: readonly object[]): string {
   const rows = objects as readonly Readonly<Record<string, unknown>>[]
-  const cells = rows.map((row) => columns.map((c) => cell(row[c])))
+  // A column with any fraction prints every number with four decimals: `1.0000` under `0.8000`, not `1`.
+  const fractional = columns.map((c) =>
+    rows.some((row) => typeof row[c] === 'number' && !Number.isInteger(row[c])),
+  )
+  const cells = rows.map((row) =>
+    columns.map((c, i) => {
+      const value = row[c]
+      return fractional[i] && typeof value === 'number' && Number.isFinite(value)
+        ? value.toFixed(4)
+        : cell(value)
+    }),
+  )
   const numeric = columns.map(
     (_, i) => rows.length > 0 && rows.every((row) => typeof row[columns[i] ?? ''] !== 'string'),
   )
