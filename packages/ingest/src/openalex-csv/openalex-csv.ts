@@ -11,7 +11,7 @@ import {
   type ReadOptions,
   type Work,
 } from '@meridian/model'
-import { yearAndCount } from '../values/index.js'
+import { quoteText, yearAndCount } from '../values/index.js'
 import { readCsvTable, type CsvRecord } from '../csv/index.js'
 
 /** A `|`-joined per-author cell, as many entries as authors (empty ones kept). */
@@ -71,7 +71,8 @@ function decode(record: CsvRecord, file: string): ReadItem {
   })
   const idValue = record.get('id')
   const openalex = toOpenAlexId(idValue)
-  if (openalex === null) return bad('BAD_RECORD', 'id', `"${idValue ?? ''}" is not an OpenAlex work id`)
+  if (openalex === null)
+    return bad('BAD_RECORD', 'id', `${quoteText(idValue ?? '')} is not an OpenAlex work id`)
   const numbers = yearAndCount(
     ['publication_year', record.get('publication_year')],
     ['cited_by_count', record.get('cited_by_count')],

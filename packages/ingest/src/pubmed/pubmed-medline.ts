@@ -78,7 +78,8 @@ function decodeRecord(record: Pending, file: string): ReadItem {
   const one = (tag: string): string | null => tags.find(([t]) => t === tag)?.[1] || null
   const pmidValue = one('PMID')
   const pmid = toPmid(pmidValue)
-  if (pmid === null) return problem(file, line, 'PMID', `PMID "${pmidValue ?? ''}" is not a PubMed id`)
+  if (pmid === null)
+    return problem(file, line, 'PMID', `PMID ${quoteText(pmidValue ?? '')} is not a PubMed id`)
   const date = one('DP')
   const digits = date === null ? null : YEAR.exec(date)?.[1]
   if (date !== null && digits === undefined)

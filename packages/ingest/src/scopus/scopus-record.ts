@@ -11,7 +11,7 @@ import {
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
 import { bibliometrixMetaTags, type BibliometrixFields } from '../bibliometrix/index.js'
-import { countFromText, yearFromText } from '../values/index.js'
+import { countFromText, quoteText, yearFromText } from '../values/index.js'
 import { ScopusAuthorIndex } from './scopus-names.js'
 
 /** One Scopus record, whatever the export (CSV or BibTeX), in the shape both decode from. */
@@ -68,7 +68,7 @@ export function decodeScopusRecord(fields: ScopusFields, context: ScopusContext)
     return bad(fields.names.citedBy, `cited-by count ${citedBy.problem}`)
   const scopus = toScopusEid(fields.eid)
   if (fields.eid !== null && scopus === null)
-    return bad(fields.names.eid, `"${fields.eid}" is not a Scopus EID`)
+    return bad(fields.names.eid, `${quoteText(fields.eid)} is not a Scopus EID`)
 
   const authors = decodeAuthors(fields)
   const work: Work = {

@@ -13,7 +13,7 @@ import {
   type Work,
   yearProblem,
 } from '@meridian/model'
-import { countFromText, yearFromText } from '../values/index.js'
+import { countFromText, quoteText, yearFromText } from '../values/index.js'
 import { bibliometrixCountries } from './bibliometrix-extraction.js'
 import { parseWosAddress, wosAddressCountry } from './wos-address.js'
 import { AuthorIndex } from './wos-names.js'
@@ -72,7 +72,7 @@ export function decodeWosRecord(record: WosTagRecord, context: WosRecordContext)
   if (utValue === null)
     return bad('BAD_RECORD', 'UT', `WoS record at line ${line} has no UT accession number`)
   const wos = toWosUt(utValue)
-  if (wos === null) return bad('BAD_FIELD', 'UT', `UT "${utValue}" is not a WoS accession number`)
+  if (wos === null) return bad('BAD_FIELD', 'UT', `UT ${quoteText(utValue)} is not a WoS accession number`)
 
   const py = one('PY')
   const year = py === null ? null : yearFromText(py)
