@@ -54,6 +54,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'openalex', 'works-000.jsonl.gz'), gzipSync(works))
   writeFileSync(join(dir, 'ror-v2.jsonl.gz'), gzipSync(JSON.stringify(ROR) + '\n'))
   writeFileSync(
+    join(dir, 'programmes.json'),
+    JSON.stringify({ programmes: [{ title: 'A cooperation programme (synthetic)', countries: ['DE'] }] }),
+  )
+  writeFileSync(
     join(dir, 'fixes.jsonl'),
     '{"meridian":"overrides","version":1}\n{"pattern":"Univ Oxford","ror":"https://ror.org/052gg0110"}\n',
   )

@@ -14,6 +14,8 @@ import { usersCommand } from './commands/users.js'
 import { dbCommand } from './commands/db.js'
 import { auditCommand } from './commands/audit.js'
 import { organisationsCommand } from './commands/organisations.js'
+import { programmesCommand } from './commands/programmes.js'
+import { kpiCommand } from './commands/kpi.js'
 import type { Context } from './context.js'
 import { EXIT } from './exit-codes.js'
 import { reportError } from './report-error.js'
@@ -40,6 +42,8 @@ export function program(context: Context): Command {
     harvestCommand(context),
     usersCommand(context),
     organisationsCommand(context),
+    programmesCommand(context),
+    kpiCommand(context),
     dbCommand(context),
     auditCommand(context),
   ]) {

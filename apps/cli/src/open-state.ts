@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { MeridianError } from '@meridian/model'
-import { openState, STATE_DIR, type Actor, type StateDb } from '@meridian/state'
+import { MIGRATIONS, openState, STATE_DIR, type Actor, type Migrations, type StateDb } from '@meridian/state'
+import { STEER_MIGRATIONS } from '@meridian/steer'
 import type { Context } from './context.js'
 
 /** Options every command that touches the state database takes. */
@@ -28,6 +29,12 @@ export function stateTarget(
   return { dir: join(storeDir, STATE_DIR) }
 }
 
+/**
+ * Every domain's migrations: every command opens the state with the same full set, or a database migrated by
+ * one command would look "newer" to another.
+ */
+export const ALL_MIGRATIONS: Migrations = Object.freeze({ ...MIGRATIONS, ...STEER_MIGRATIONS })
+
 /** Open (and migrate) the state database of a store directory or server, for one command. */
 export function openStateFor(
   context: Context,
@@ -38,6 +45,7 @@ export function openStateFor(
   return openState({
     ...stateTarget(context, storeDir, flags),
     command: options.command,
+    migrations: ALL_MIGRATIONS,
     now: context.now,
     ...(options.migrate === false ? { migrate: false } : {}),
   })

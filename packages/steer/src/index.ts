@@ -26,3 +26,4 @@ export { decodeKpi, SCOPE_KINDS, type KpiOptions, type KpiScope, type KpiSpec } 
 export { AT_RISK_SHARE, kpiStatus, STATUS_RULE, type KpiStatus } from './kpi-status.js'
 export { dataKey, evaluateKpi, scopeRow } from './kpi-evaluate.js'
 export type { KpiActual, KpiSource, KpiView, RefreshSummary } from './kpis.js'
+export { readTemplate, toTemplate } from './template.js'

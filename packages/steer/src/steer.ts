@@ -9,6 +9,7 @@ import {
   setMilestoneStatus,
 } from './programmes.js'
 import type { SteerSchema } from './schema.js'
+import { locate, readTemplate } from './template.js'
 
 /** Options of {@link createSteer}. */
 export interface SteerOptions {
@@ -34,6 +35,19 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
     getProgramme: (actor: Actor, id: number) => getProgramme(context, actor, id),
     createProgrammes: (actor: Actor, inputs: readonly unknown[], path?: string) =>
       createProgrammes(context, actor, inputs, path === undefined ? {} : { path }),
+    /** Import a Meridian programme file (its text) in one transaction: all programmes, or none. */
+    importProgrammes: async (actor: Actor, text: string, file: string) => {
+      const records = readTemplate(text, file)
+      try {
+        return await createProgrammes(
+          context,
+          actor,
+          records.map((r) => r.value),
+        )
+      } catch (error) {
+        throw locate(error, records, file)
+      }
+    },
     deleteProgramme: (actor: Actor, id: number) => deleteProgramme(context, actor, id),
     setMilestoneStatus: (actor: Actor, id: number, change: Parameters<typeof setMilestoneStatus>[3]) =>
       setMilestoneStatus(context, actor, id, change),

@@ -37,7 +37,7 @@ export function dbCommand(context: Context): Command {
       .action(async (flags: StateFlags & { format: string }) => {
         const state = await open(flags, 'meridian db status', false)
         await withState(state, async () => {
-          const status = await migrationStatus(state.db)
+          const status = await migrationStatus(state.db, state.migrations)
           const result = { engine: state.engine, location: state.location, ...status }
           if (flags.format === 'json') context.stdout(JSON.stringify(result, null, 2) + '\n')
           else

@@ -1,0 +1,141 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { Command, Option } from 'commander'
+import { MeridianError } from '@meridian/model'
+import { createSteer, toTemplate, type Steer } from '@meridian/steer'
+import { storeDir, type Context } from '../context.js'
+import { table } from '../format/table.js'
+import { openStateFor, operator, withState, type StateFlags } from '../open-state.js'
+import { stateOptions } from './users.js'
+
+/** Run `work` with STEER's services over the state database of the store (or server) the flags name. */
+export const withSteer = <T>(
+  context: Context,
+  flags: StateFlags,
+  command: string,
+  work: (steer: Steer) => Promise<T>,
+) =>
+  openStateFor(context, storeDir(context, flags.store), flags, { command }).then((state) =>
+    withState(state, () => work(createSteer(state, { now: context.now }))),
+  )
+
+/** A whole positive number given as an option or argument. */
+export function idOf(name: string, value: string): number {
+  const id = Number(value)
+  if (!Number.isInteger(id) || id <= 0)
+    throw new MeridianError('BAD_OPTION', `${name} "${value}" must be an id (a whole number)`)
+  return id
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
+const format = () =>
+  new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')
+
+/** `meridian programmes import|export|list|show`: the STEER programme registry (every change audited). */
+export function programmesCommand(context: Context): Command {
+  const programmes = new Command('programmes').description(
+    'the registry of cooperation programmes and initiatives (state database; every change audited)',
+  )
+  programmes.addCommand(
+    stateOptions(new Command('import'))
+      .description('register the programmes of a file, all in one transaction: every one, or none')
+      .argument('<file>', 'a Meridian programme file: JSON ({"programmes": [...]}) or JSON Lines')
+      .addOption(
+        new Option('--format <format>', 'the file format')
+          .choices(['meridian', 'stip', 'cordis'])
+          .default('meridian'),
+      )
+      .action(async (file: string, flags: StateFlags & { format: string }) => {
+        if (flags.format !== 'meridian')
+          throw new MeridianError(
+            'BAD_OPTION',
+            `--format ${flags.format}: not supported yet; convert to the Meridian template (--format meridian)`,
+          )
+        const path = resolve(context.cwd, file)
+        let text: string
+        try {
+          text = readFileSync(path, 'utf8')
+        } catch (cause) {
+          throw new MeridianError('UNREADABLE_FILE', `cannot read "${file}": ${(cause as Error).message}`, {
+            cause,
+          })
+        }
+        const created = await withSteer(context, flags, 'meridian programmes', (steer) =>
+          steer.importProgrammes(operator(context), text, basename(file)),
+        )
+        context.stdout(
+          `imported ${created.length} programme${created.length === 1 ? '' : 's'} from ${file}\n`,
+        )
+      }),
+  )
+  programmes.addCommand(
+    stateOptions(new Command('export'))
+      .description('write every programme as a Meridian programme file (import reads it back)')
+      .option('--out <file>', 'the file to write (default: standard output)')
+      .action(async (flags: StateFlags & { out?: string }) => {
+        const all = await withSteer(context, flags, 'meridian programmes', async (steer) => {
+          const list = await steer.listProgrammes(operator(context))
+          const views = []
+          for (const p of list) views.push(toTemplate(await steer.getProgramme(operator(context), p.id)))
+          return views
+        })
+        const text = json({ programmes: all })
+        if (flags.out) writeFileSync(resolve(context.cwd, flags.out), text)
+        else context.stdout(text)
+      }),
+  )
+  programmes.addCommand(
+    stateOptions(new Command('list'))
+      .description('list the programmes')
+      .addOption(format())
+      .action(async (flags: StateFlags & { format: string }) => {
+        const list = await withSteer(context, flags, 'meridian programmes', (steer) =>
+          steer.listProgrammes(operator(context)),
+        )
+        context.stdout(
+          flags.format === 'json'
+            ? json(list)
+            : table(
+                ['id', 'title', 'kind', 'status', 'countries', 'partners'],
+                list.map((p) => ({
+                  ...p,
+                  countries: p.countries.join(' '),
+                  partners: p.partnerCountries.join(' '),
+                })),
+              ),
+        )
+      }),
+  )
+  programmes.addCommand(
+    stateOptions(new Command('show'))
+      .description('a programme with its components, entities, milestones and output links')
+      .argument('<id>', 'programme id (see `meridian programmes list`)')
+      .addOption(format())
+      .action(async (id: string, flags: StateFlags & { format: string }) => {
+        const view = await withSteer(context, flags, 'meridian programmes', (steer) =>
+          steer.getProgramme(operator(context), idOf('programme', id)),
+        )
+        if (flags.format === 'json') return context.stdout(json(view))
+        context.stdout(
+          [
+            `${view.title} (id ${view.id}) · ${view.kind} · ${view.status}`,
+            `countries: ${view.countries.join(' ')} · partners: ${view.partnerCountries.join(' ')} · ${view.startDate ?? '?'} to ${view.endDate ?? '?'}`,
+            '',
+            'entities:',
+            table(['id', 'role', 'name', 'country', 'rorId'], view.entities),
+            'milestones:',
+            table(['id', 'dueDate', 'status', 'title'], view.milestones),
+            'output links:',
+            table(
+              ['id', 'method', 'funder', 'count'],
+              view.outputLinks.map((l) => ({
+                ...l,
+                count: l.awardIds.length + l.institutions.length + l.dois.length,
+              })),
+            ),
+          ].join('\n'),
+        )
+      }),
+  )
+  return programmes
+}

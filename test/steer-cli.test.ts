@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from './run-cli.js'
+
+// The STEER commands on the embedded state database (PGlite in <store>/state) over a small demo store; the
+// services run on PostgreSQL too in packages/steer, where both engines are tested.
+let dir: string
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'meridian-steer-'))
+  const demo = await runCli(dir, [
+    'demo',
+    '--works',
+    '400',
+    '--seed',
+    '5',
+    '--no-serve',
+    '--quiet',
+    '--store',
+    'data',
+  ])
+  expect(demo.code, demo.stderr).toBe(0)
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const ok = async (argv: string[]) => {
+  const result = await runCli(dir, [...argv, '--store', 'data'])
+  expect(result.code, result.stderr).toBe(0)
+  return result.stdout
+}
+
+const PROGRAMME = {
+  title: 'Imported cooperation programme (synthetic)',
+  externalId: 'IMP-1',
+  countries: ['DE'],
+  partnerCountries: ['CN', 'FR'],
+  startDate: '2021-01-01',
+  entities: [{ key: 'lead', name: 'Lead agency', role: 'lead', country: 'DE' }],
+  milestones: [{ title: 'Kick-off', dueDate: '2021-03-01', responsible: 'lead', status: 'done' }],
+  outputLinks: [{ method: 'doi-list', dois: ['10.5555/one'] }],
+}
+
+describe('meridian programmes and kpi', () => {
+  it('imports all or nothing with located errors, lists, shows and exports what import reads back', async () => {
+    const before = JSON.parse(await ok(['programmes', 'list', '--format', 'json'])) as {
+      id: number
+      title: string
+    }[]
+    writeFileSync(
+      join(dir, 'bad.jsonl'),
+      [
+        JSON.stringify(PROGRAMME),
+        JSON.stringify({ ...PROGRAMME, externalId: 'IMP-2', partnerCountries: ['XX'] }),
+      ].join('\n'),
+    )
+    const bad = await runCli(dir, ['programmes', 'import', 'bad.jsonl', '--store', 'data'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/\(bad\.jsonl:2 programmes\[1\]\.partnerCountries\[0\]\) \[INVALID_VALUE\]/)
+    expect(JSON.parse(await ok(['programmes', 'list', '--format', 'json']))).toEqual(before)
+    writeFileSync(join(dir, 'good.json'), JSON.stringify({ programmes: [PROGRAMME] }))
+    expect(await ok(['programmes', 'import', 'good.json', '--format', 'meridian'])).toContain(
+      'imported 1 programme',
+    )
+    const list = JSON.parse(await ok(['programmes', 'list', '--format', 'json'])) as {
+      id: number
+      title: string
+    }[]
+    const imported = list.find((p) => p.title === PROGRAMME.title)
+    expect(imported).toBeDefined()
+    const shown = JSON.parse(await ok(['programmes', 'show', String(imported?.id), '--format', 'json']))
+    expect(shown).toMatchObject({
+      partnerCountries: ['CN', 'FR'],
+      milestones: [{ title: 'Kick-off', status: 'done' }],
+    })
+    await ok(['programmes', 'export', '--out', 'export.json'])
+    const again = await runCli(dir, ['programmes', 'import', 'export.json', '--store', 'data'])
+    expect(again.stderr).toMatch(/\[CONFLICT\]/)
+    const stip = await runCli(dir, [
+      'programmes',
+      'import',
+      'good.json',
+      '--format',
+      'stip',
+      '--store',
+      'data',
+    ])
+    expect(stip.stderr).toMatch(/\[BAD_OPTION\]/)
+  })
+
+  it('adds a KPI whose actual is the indicator result, lists it as JSON, refreshes only on a new data version', async () => {
+    const list = JSON.parse(await ok(['programmes', 'list', '--format', 'json'])) as {
+      id: number
+      title: string
+    }[]
+    const id = String(list.find((p) => p.title === PROGRAMME.title)?.id)
+    await ok([
+      'kpi',
+      'add',
+      '--programme',
+      id,
+      '--indicator',
+      'international-share',
+      '--scope',
+      'country:DE',
+      '--years',
+      '2019-2024',
+      '--baseline-period',
+      '2015-2018',
+      '--target',
+      '0.9',
+      '--target-date',
+      '2030-12-31',
+      '--owner',
+      'Lead agency',
+    ])
+    const kpis = JSON.parse(await ok(['kpi', 'list', '--programme', id, '--format', 'json'])) as Record<
+      string,
+      unknown
+    >[]
+    const indicator = JSON.parse(
+      await ok([
+        'indicators',
+        'international-share',
+        '--years',
+        '2019-2024',
+        '--no-intervals',
+        '--format',
+        'json',
+      ]),
+    ) as { rows: { country: string; value: number }[] }
+    expect(kpis).toHaveLength(1)
+    expect(kpis[0]).toMatchObject({
+      indicator: 'international-share',
+      baseline: { period: '2015-2018', source: 'computed' },
+      target: { value: 0.9, date: '2030-12-31' },
+      actual: indicator.rows.find((r) => r.country === 'DE')?.value,
+      status: expect.stringMatching(/on-track|at-risk|off-track/),
+    })
+    expect(await ok(['kpi', 'refresh'])).toContain('refreshed 0 KPIs')
+  })
+})
