@@ -3,6 +3,7 @@ import fastifyHelmet from '@fastify/helmet'
 import fastifyRateLimit from '@fastify/rate-limit'
 import { MeridianError } from '@meridian/model'
 import type { Workspace } from '@meridian/state'
+import type { Steer } from '@meridian/steer'
 import type { Store } from '@meridian/store'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -14,6 +15,7 @@ import { HTTP_STATUS } from './errors/http-status.js'
 import { registerOpenApi } from './openapi.js'
 import { registerAuth, type Access } from './auth/register-auth.js'
 import { auditRoutes } from './routes/audit.js'
+import { programmeRoutes } from './routes/programmes.js'
 import { authRoutes } from './routes/auth.js'
 import { indicatorRoutes } from './routes/indicators.js'
 import { organisationRoutes } from './routes/organisations.js'
@@ -47,6 +49,8 @@ export interface ServerOptions {
    * workspace routes are absent).
    */
   readonly workspace?: Workspace
+  /** STEER's programmes and KPIs (needs `workspace`). Default: none (the programme routes are absent). */
+  readonly steer?: Steer
   /** `public` (default): indicator reads need no sign-in; `private`: every route but signing in does. */
   readonly access?: Access
   /** Mark the session cookie Secure (serve behind HTTPS). Default `false`. */
@@ -153,6 +157,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     userRoutes(app, workspace)
     organisationRoutes(app, workspace)
     auditRoutes(app, workspace)
+    if (options.steer) programmeRoutes(app, options.steer, store)
   }
   if (options.webRoot) await registerWebRoot(app, options.webRoot)
   await app.ready()

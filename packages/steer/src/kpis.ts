@@ -1,4 +1,4 @@
-import { describe, indicator, type Method, type SqlRunner } from '@meridian/indicators'
+import { describe, indicator, type Coverage, type Method, type SqlRunner } from '@meridian/indicators'
 import { appendAudit, type Actor, type Kysely, type Selectable, type StateSchema } from '@meridian/state'
 import { json, type SteerContext } from './context.js'
 import { dataKey, evaluateKpi } from './kpi-evaluate.js'
@@ -42,7 +42,7 @@ export interface KpiView {
   readonly statusRule: string
   readonly computedAt: string | null
   readonly dataVersion: unknown
-  readonly coverage: unknown
+  readonly coverage: Coverage | null
   readonly method: Method
   readonly history: readonly KpiActual[]
 }
@@ -92,7 +92,7 @@ function kpiView(row: Selectable<KpisTable>, actuals: readonly Selectable<KpiAct
     statusRule: STATUS_RULE,
     computedAt: latest?.computed_at.toISOString() ?? null,
     dataVersion: latest?.data_version ?? null,
-    coverage: latest?.coverage ?? null,
+    coverage: (latest?.coverage ?? null) as Coverage | null,
     method: describe(indicator(row.indicator), engineInput(spec)),
     history: actuals.map(actualView),
   }

@@ -35,6 +35,12 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
     getProgramme: (actor: Actor, id: number) => getProgramme(context, actor, id),
     createProgrammes: (actor: Actor, inputs: readonly unknown[], path?: string) =>
       createProgrammes(context, actor, inputs, path === undefined ? {} : { path }),
+    /** Register one programme (see `createProgrammes`). */
+    createProgramme: async (actor: Actor, input: unknown) => {
+      const [created] = await createProgrammes(context, actor, [input])
+      if (!created) throw new Error('createProgrammes returned nothing for one programme')
+      return created
+    },
     /** Import a Meridian programme file (its text) in one transaction: all programmes, or none. */
     importProgrammes: async (actor: Actor, text: string, file: string) => {
       const records = readTemplate(text, file)

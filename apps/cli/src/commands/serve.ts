@@ -4,6 +4,7 @@ import { Command } from 'commander'
 import { MeridianError } from '@meridian/model'
 import { createServer } from '@meridian/server'
 import { createWorkspace } from '@meridian/state'
+import { createSteer } from '@meridian/steer'
 import { storeDir, type Context } from '../context.js'
 import { openStateFor } from '../open-state.js'
 import { openStore } from '../open-store.js'
@@ -67,6 +68,7 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
       const app = await createServer({
         store,
         workspace,
+        steer: createSteer(state),
         access,
         secureCookies: options.secureCookies ?? false,
         ...(webRoot ? { webRoot } : {}),

@@ -1,0 +1,147 @@
+import { generateCorpus } from '@meridian/demo'
+import { createWorkspace, MIGRATIONS } from '@meridian/state'
+import { closeTestEngines, ENGINES, seededRandom } from '@meridian/state/testing'
+import { createSteer, STEER_MIGRATIONS } from '@meridian/steer'
+import { Store } from '@meridian/store'
+import type { InjectOptions } from 'fastify'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createServer } from './create-server.js'
+
+const PASSWORD = 'correct horse battery'
+const operator = { kind: 'operator', label: 'cli:test' } as const
+let store: Store
+
+beforeAll(async () => {
+  store = await Store.open({ path: ':memory:' })
+  const run = await store.beginIngest()
+  for (const work of generateCorpus({ works: 300, seed: 3 })) run.add(work)
+  await run.commit({ files: ['demo'], problems: 0, now: new Date(0) })
+})
+afterAll(async () => {
+  store.close()
+  await closeTestEngines()
+})
+
+const PROGRAMME = {
+  title: 'Joint lab programme (synthetic)',
+  countries: ['DE'],
+  partnerCountries: ['CN'],
+  entities: [{ key: 'lead', name: 'Lead agency', role: 'lead' }],
+  milestones: [{ title: 'Lab opens', dueDate: '2024-06-30', responsible: 'lead' }],
+  outputLinks: [{ method: 'funder-award', funder: 'Synthetic Funder', awardIds: ['A-1'] }],
+}
+
+async function fixture(engine: (typeof ENGINES)[number]) {
+  const state = await engine.open({ migrations: { ...MIGRATIONS, ...STEER_MIGRATIONS } })
+  const workspace = createWorkspace(state, { random: seededRandom() })
+  const app = await createServer({ store, workspace, steer: createSteer(state) })
+  const mine = await workspace.createOrganisation(operator, { name: 'Univ A', country: 'DE' })
+  const theirs = await workspace.createOrganisation(operator, { name: 'Univ B', country: 'FR' })
+  const tokens: Record<string, string> = {}
+  for (const [name, role, organisationId] of [
+    ['pm', 'programme-manager', mine.id],
+    ['other', 'programme-manager', theirs.id],
+    ['viewer', 'viewer', mine.id],
+  ] as const) {
+    await workspace.addUser(operator, {
+      email: `${name}@example.org`,
+      password: PASSWORD,
+      role,
+      organisationId,
+    })
+    const { actor } = await workspace.authenticateSession(
+      (await workspace.login({ email: `${name}@example.org`, password: PASSWORD })).cookie,
+    )
+    tokens[name] = (await workspace.createToken(actor, { name: 'api' })).token
+  }
+  const as = (who: string, options: InjectOptions) =>
+    app.inject({ ...options, headers: { authorization: `Bearer ${tokens[who]}` } })
+  const auditCount = async () =>
+    Number((await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(state.db)).rows[0]?.n)
+  return { app, as, auditCount }
+}
+
+describe.each(ENGINES)('programme API on $name', (engine) => {
+  it('registers, reads and changes programmes by their owners only, each write with one audit row', async () => {
+    const { app, as, auditCount } = await fixture(engine)
+    expect((await app.inject('/api/programmes')).statusCode).toBe(401)
+    const paths = Object.keys((await app.inject('/openapi.json')).json().paths as object)
+    expect(paths).toEqual(expect.arrayContaining(['/api/programmes', '/api/programmes/{id}/kpis']))
+    const before = await auditCount()
+    const created = await as('pm', { method: 'POST', url: '/api/programmes', payload: PROGRAMME })
+    expect(created.statusCode, created.body).toBe(201)
+    expect(await auditCount()).toBe(before + 1)
+    const programme = created.json() as { id: number; milestones: { id: number }[] }
+    const listed = await as('viewer', { url: '/api/programmes' })
+    expect(listed.json()).toMatchObject([{ id: programme.id, title: PROGRAMME.title }])
+    expect(listed.headers.etag).toBeUndefined()
+    expect((await as('viewer', { url: `/api/programmes/${programme.id}` })).json()).toMatchObject({
+      outputLinks: [{ method: 'funder-award', awardIds: ['A-1'] }],
+    })
+    const milestone = `/api/milestones/${programme.milestones[0]?.id}`
+    const change = { method: 'PATCH' as const, url: milestone, payload: { status: 'done', note: 'opened' } }
+    expect((await as('other', change)).statusCode).toBe(403)
+    expect((await as('viewer', change)).statusCode).toBe(403)
+    const done = await as('pm', change)
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      history: [{ to: 'planned' }, { from: 'planned', to: 'done' }],
+    })
+    expect(await auditCount()).toBe(before + 2)
+    const refused = [
+      await as('pm', {
+        method: 'POST',
+        url: '/api/programmes',
+        payload: { ...PROGRAMME, countries: ['XX'] },
+      }),
+      await as('pm', { method: 'POST', url: '/api/programmes', payload: { countries: ['DE'] } }),
+      await as('other', { method: 'DELETE', url: `/api/programmes/${programme.id}` }),
+      await as('pm', { method: 'DELETE', url: '/api/programmes/999' }),
+    ]
+    expect(refused.map((r) => r.statusCode)).toEqual([422, 422, 403, 404])
+    expect(await auditCount()).toBe(before + 2)
+    expect((await as('pm', { method: 'DELETE', url: `/api/programmes/${programme.id}` })).statusCode).toBe(
+      204,
+    )
+    expect(await auditCount()).toBe(before + 3)
+  })
+
+  it("adds a KPI whose actual is the indicator API's value for the same options; refresh is idempotent", async () => {
+    const { as } = await fixture(engine)
+    const programme = (
+      await as('pm', { method: 'POST', url: '/api/programmes', payload: PROGRAMME })
+    ).json() as {
+      id: number
+    }
+    const indicator = (
+      await as('viewer', { url: '/api/indicators/international-share?years=2018-2024&intervals=false' })
+    ).json() as { rows: { country: string; value: number }[] }
+    const country = indicator.rows[0]?.country ?? ''
+    const kpi = {
+      indicator: 'international-share',
+      options: { years: '2018-2024' },
+      scope: { kind: 'country', country },
+      baseline: { period: '2015-2017' },
+      target: { value: 0.8, date: '2030-12-31' },
+      owner: 'Lead agency',
+    }
+    const url = `/api/programmes/${programme.id}/kpis`
+    expect((await as('other', { method: 'POST', url, payload: kpi })).statusCode).toBe(403)
+    const added = await as('pm', { method: 'POST', url, payload: kpi })
+    expect(added.statusCode, added.body).toBe(201)
+    expect(added.json()).toMatchObject({ actual: indicator.rows[0]?.value, baseline: { source: 'computed' } })
+    const listed = (await as('viewer', { url })).json() as { indicator: string; status: string }[]
+    expect(listed).toMatchObject([
+      { indicator: 'international-share', status: expect.stringMatching(/track|risk/) },
+    ])
+    expect((await as('pm', { method: 'POST', url: `${url}/refresh` })).json()).toEqual({
+      refreshed: 0,
+      unchanged: 1,
+    })
+    expect((await as('viewer', { method: 'POST', url: `${url}/refresh` })).statusCode).toBe(403)
+    expect((await as('pm', { method: 'POST', url, payload: { ...kpi, indicator: 'nope' } })).statusCode).toBe(
+      404,
+    )
+  })
+})
