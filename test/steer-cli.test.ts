@@ -42,6 +42,28 @@ const PROGRAMME = {
 }
 
 describe('meridian programmes and kpi', () => {
+  it('the demo registers three clearly synthetic programmes with KPIs computed from the demo store', async () => {
+    const list = JSON.parse(await ok(['programmes', 'list', '--format', 'json'])) as {
+      id: number
+      title: string
+    }[]
+    expect(list).toHaveLength(3)
+    expect(list.every((p) => /synthetic/i.test(p.title))).toBe(true)
+    const first = list.find((p) => /Sino-German/.test(p.title))
+    const kpis = JSON.parse(
+      await ok(['kpi', 'list', '--programme', String(first?.id), '--format', 'json']),
+    ) as { indicator: string; actual: number | null; status: string }[]
+    expect(kpis.map((k) => k.indicator)).toEqual(['international-share', 'bilateral-matrix'])
+    expect(kpis.every((k) => typeof k.actual === 'number')).toBe(true)
+    const shown = JSON.parse(await ok(['programmes', 'show', String(first?.id), '--format', 'json']))
+    expect(shown.milestones.map((m: { status: string }) => m.status)).toEqual([
+      'done',
+      'done',
+      'late',
+      'planned',
+    ])
+  })
+
   it('imports all or nothing with located errors, lists, shows and exports what import reads back', async () => {
     const before = JSON.parse(await ok(['programmes', 'list', '--format', 'json'])) as {
       id: number

@@ -27,3 +27,4 @@ export { AT_RISK_SHARE, kpiStatus, STATUS_RULE, type KpiStatus } from './kpi-sta
 export { dataKey, evaluateKpi, scopeRow } from './kpi-evaluate.js'
 export type { KpiActual, KpiSource, KpiView, RefreshSummary } from './kpis.js'
 export { readTemplate, toTemplate } from './template.js'
+export { DEMO_PROGRAMMES, seedDemoProgrammes } from './demo.js'

@@ -9,6 +9,16 @@ import { formatResult, SYNTHETIC } from '../format/result.js'
 import { openStore } from '../open-store.js'
 import { progress } from '../progress.js'
 import { serveStore } from './serve.js'
+import { createSteer, seedDemoProgrammes, type KpiSource } from '@meridian/steer'
+import { openStateFor, operator, withState } from '../open-state.js'
+
+/** Register the synthetic demo programmes and their KPIs in the store's state database, once. */
+const seedProgrammes = (context: Context, dir: string, source: KpiSource) =>
+  openStateFor(context, dir, {}, { command: 'meridian demo' }).then((state) =>
+    withState(state, () =>
+      seedDemoProgrammes(createSteer(state, { now: context.now }), operator(context), source),
+    ),
+  )
 
 interface DemoFlags {
   readonly works: string
@@ -99,6 +109,11 @@ export function demoCommand(context: Context): Command {
           const top = { ...result, rows: result.rows.slice(0, 12) }
           context.stdout(formatResult(top, definition, 'table', columns) + '\n')
         }
+        const seeded = await seedProgrammes(context, dir, { runner: store.runner, dataVersion: data })
+        if (seeded.programmes > 0)
+          context.stdout(
+            `${seeded.programmes} synthetic programmes with ${seeded.kpis} KPIs registered (npx meridian programmes list --store ${dir})\n\n`,
+          )
         context.stdout(
           `Explore it: npx meridian indicators --list; npx meridian indicators partners --store ${dir}; ` +
             `npx meridian explain international-share\n`,
