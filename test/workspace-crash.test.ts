@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ALL_MIGRATIONS } from '@meridian/cli'
 import { openState } from '@meridian/state'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './run-cli.js'
@@ -89,7 +90,8 @@ describe.skipIf(!BUILT)('kill -9 of the server during a burst of writes', () => 
     expect(acknowledged.length).toBeGreaterThanOrEqual(40)
     expect(sent).toBeLessThan(2000)
 
-    const state = await openState({ dir: join(dir, 'store', 'state') })
+    // The migrations every command runs with: the state was made by `meridian serve`.
+    const state = await openState({ dir: join(dir, 'store', 'state'), migrations: ALL_MIGRATIONS })
     try {
       const organisations = await state.db.selectFrom('organisations').select(['id', 'name']).execute()
       const audit = await state.db

@@ -2,8 +2,7 @@ import { generateCorpus } from '@meridian/demo'
 import { evaluate, indicator } from '@meridian/indicators'
 import { Store } from '@meridian/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENGINES, member, operator, steerFixture } from './engines.test-util.js'
-import { SAMPLE } from './programmes.test.js'
+import { ENGINES, member, operator, SAMPLE, steerFixture } from './engines.test-util.js'
 
 let store: Store
 beforeAll(async () => {

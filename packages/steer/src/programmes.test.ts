@@ -1,46 +1,6 @@
 import { sql } from '@meridian/state'
 import { describe, expect, it } from 'vitest'
-import { ENGINES, member, operator, steerFixture } from './engines.test-util.js'
-
-/** A programme in the Meridian template, with one of everything. */
-export const SAMPLE = {
-  title: 'Sino-German joint lab programme (synthetic)',
-  kind: 'programme',
-  externalId: 'SYN-1',
-  themes: ['Artificial intelligence'],
-  instrumentTypes: ['Joint laboratory'],
-  targetGroups: ['Researchers'],
-  countries: ['DE'],
-  partnerCountries: ['CN'],
-  startDate: '2022-01-01',
-  endDate: '2026-12-31',
-  status: 'active',
-  currency: 'EUR',
-  budget: [
-    { year: 2022, planned: 1000000, actual: 900000 },
-    { year: 2023, planned: 1200000, actual: null },
-  ],
-  components: [{ key: 'lab', kind: 'joint-lab', title: 'Joint AI lab', countries: ['DE', 'CN'] }],
-  entities: [
-    { key: 'lead', name: 'Univ A', role: 'lead', country: 'DE', rorId: '02mhbdp94' },
-    { name: 'Partner U', role: 'partner', country: 'CN', component: 'lab' },
-  ],
-  milestones: [
-    {
-      title: 'Lab opens',
-      dueDate: '2022-06-30',
-      responsible: 'lead',
-      status: 'done',
-      evidence: [{ kind: 'link', value: 'https://example.org/opening' }],
-      component: 'lab',
-    },
-    { title: 'First joint call', dueDate: '2023-03-31', responsible: 'Partner U' },
-  ],
-  outputLinks: [
-    { method: 'funder-award', funder: 'Synthetic Funder', awardIds: ['AW-1'] },
-    { method: 'doi-list', dois: ['https://doi.org/10.1234/ABC'] },
-  ],
-}
+import { ENGINES, member, operator, SAMPLE, steerFixture } from './engines.test-util.js'
 
 describe.each(ENGINES)('programme registry on $name', (engine) => {
   it('registers a programme with everything under it, reads it back, and writes exactly one audit row', async () => {
