@@ -44,8 +44,8 @@ export function toTemplate(view: ProgrammeView): Record<string, unknown> {
 }
 
 /**
- * Read a Meridian programme file: a JSON document (`{"programmes": [...]}` or a list) or JSON Lines (one
- * programme per line). Returns each programme with its line (1 for a JSON document), for located errors.
+ * Read a Meridian programme file: a JSON document (`{"programmes": [...]}`, a list, or one programme) or JSON
+ * Lines (one programme per line). Returns each programme with its line (1 for a JSON document), for located errors.
  */
 export function readTemplate(text: string, file: string): { value: unknown; line: number }[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim()
@@ -61,9 +61,13 @@ export function readTemplate(text: string, file: string): { value: unknown; line
   }
   if (trimmed.startsWith('[') || (trimmed.startsWith('{') && !/\}\s*\n\s*\{/.test(trimmed))) {
     const document = parse(trimmed, 1)
+    const wrapped = (document as { programmes?: unknown } | null)?.programmes
+    // A list, {"programmes": [...]}, or one programme on its own (a one-line JSON Lines file).
     const list = Array.isArray(document)
       ? document
-      : (document as { programmes?: unknown } | null)?.programmes
+      : wrapped === undefined && typeof document === 'object' && document !== null
+        ? [document]
+        : wrapped
     if (!Array.isArray(list))
       throw new MeridianError(
         'BAD_RECORD',
