@@ -26,7 +26,7 @@ import { networkRoutes } from './routes/networks.js'
 import { profileRoutes } from './routes/profile.js'
 import { statusRoutes } from './routes/status.js'
 import { worksRoutes } from './routes/works.js'
-import { guardStore, type StoreReader } from './services/store-reader.js'
+import { guardStore, type QueueOptions, type StoreReader } from './services/store-reader.js'
 import { registerWebRoot } from './web-root.js'
 
 /** Options of {@link createServer}. */
@@ -37,6 +37,8 @@ export interface ServerOptions {
   readonly webRoot?: string
   /** Log requests (pino, JSON lines). Default `false`. */
   readonly logger?: boolean
+  /** Queries allowed to wait for the store's connections. Default 64; beyond, 503 with Retry-After. */
+  readonly queue?: QueueOptions
   /** Bounds of the in-memory response cache. Default 64 MiB. */
   readonly cache?: ResponseCacheOptions
   /**
@@ -75,7 +77,7 @@ export interface ServerOptions {
  *   const response = await app.inject('/api/indicators/output?years=2015-2020')
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
-  const store = guardStore(options.store)
+  const store = guardStore(options.store, options.queue)
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 2 ** 20,
@@ -86,7 +88,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error)
-    if (status >= 500) request.log.error(error)
+    if (body.error.code === 'BUSY') reply.header('retry-after', '2')
+    else if (status >= 500) request.log.error(error)
     return reply.code(status).header('cache-control', 'no-store').send(body)
   })
   app.setNotFoundHandler((request, reply) => {

@@ -20,6 +20,7 @@ function counted() {
   let queries = 0
   let versions = 0
   let hold: Promise<void> | null = null
+  let holdVersion = true
   const runner: SqlRunner = {
     all: async (query) => {
       queries++
@@ -32,7 +33,7 @@ function counted() {
     status: (options) => store.status(options),
     dataVersion: async () => {
       versions++
-      if (hold) await hold
+      if (hold && holdVersion) await hold
       return store.dataVersion()
     },
   }
@@ -40,7 +41,8 @@ function counted() {
     reader,
     queries: () => queries,
     versions: () => versions,
-    hold(until: Promise<void>) {
+    hold(until: Promise<void>, options: { version?: boolean } = {}) {
+      holdVersion = options.version ?? true
       hold = until.finally(() => (hold = null))
     },
   }
@@ -80,6 +82,33 @@ describe('the server under load', () => {
     expect(performance.now() - started).toBeLessThan(1000)
     release()
     expect((await cold).statusCode).toBe(200)
+    await server.close()
+  })
+
+  it('queues cold queries for the store, and beyond the queue answers 503 BUSY with Retry-After at once', async () => {
+    const probe = counted()
+    let release!: () => void
+    const server = await createServer({ store: probe.reader, queue: { limit: 2 } })
+    await server.inject('/api/status')
+    probe.hold(new Promise<void>((resolve) => (release = resolve)), { version: false })
+    const settled: Awaited<ReturnType<typeof server.inject>>[] = []
+    const pending = Array.from({ length: 6 }, (_, i) =>
+      server.inject(`/api/indicators/output?years=2015-2024&bust=${i}`).then((r) => void settled.push(r)),
+    )
+    // One query runs, two wait; a request may need several queries, so at least three are refused at once,
+    // while the store is still held.
+    for (let i = 0; i < 100 && settled.length < 3; i++) await new Promise((r) => setTimeout(r, 50))
+    await new Promise((r) => setTimeout(r, 100))
+    const refused = settled.length
+    expect(refused).toBeGreaterThanOrEqual(3)
+    for (const response of settled) {
+      expect(response.json()).toMatchObject({ error: { code: 'BUSY' } })
+      expect(response.headers['retry-after']).toBe('2')
+    }
+    release()
+    await Promise.all(pending)
+    expect(settled.slice(refused).every((r) => r.statusCode === 200 || r.statusCode === 503)).toBe(true)
+    expect(settled.slice(refused).some((r) => r.statusCode === 200)).toBe(true)
     await server.close()
   })
 

@@ -12,17 +12,23 @@ function toPlain(value: unknown): unknown {
 /** The memory DuckDB may use before it spills to disk, unless the caller says otherwise. */
 export const DEFAULT_MEMORY_LIMIT = '4GB'
 
-/** A DuckDB database and its one connection. */
+/** A DuckDB database, its connection, and for read-only databases a pool of reading connections. */
 export class Database implements SqlRunner {
+  private readonly idle: DuckDBConnection[]
+  private readonly waiting: ((connection: DuckDBConnection) => void)[] = []
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
-  ) {}
+    private readonly readers: readonly DuckDBConnection[],
+  ) {
+    this.idle = [...readers]
+  }
 
   /** Open (creating if needed) a database file; `:memory:` for an in-memory database. */
   static async open(
     path: string,
-    options: { readOnly?: boolean; memoryLimit?: string } = {},
+    options: { readOnly?: boolean; memoryLimit?: string; readers?: number } = {},
   ): Promise<Database> {
     const instance = await DuckDBInstance.create(path, {
       ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
@@ -31,17 +37,43 @@ export class Database implements SqlRunner {
       // DuckDB's default (80 % of RAM) lets a large ingest grow without bound; under a limit it spills to disk.
       memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     })
-    return new Database(instance, await instance.connect())
+    // Queries on one connection run one at a time; a read-only database (a server) reads on several at once.
+    const readers = options.readOnly ? Math.max(0, options.readers ?? 0) : 0
+    const pool: DuckDBConnection[] = []
+    for (let i = 0; i < readers; i++) pool.push(await instance.connect())
+    return new Database(instance, await instance.connect(), pool)
+  }
+
+  /** How many queries may run at once: the reading connections, else the one connection. */
+  get concurrency(): number {
+    return Math.max(1, this.readers.length)
   }
 
   async all(query: Sql): Promise<Record<string, unknown>[]> {
     const { text, values } = renderPositional(query)
-    const reader = await this.connection.runAndReadAll(text, values as (string | number | boolean | null)[])
-    return reader.getRowObjectsJS().map((row) => {
-      const out: Record<string, unknown> = {}
-      for (const [key, value] of Object.entries(row)) out[key] = toPlain(value)
-      return out
-    })
+    const connection = this.readers.length > 0 ? await this.acquire() : this.connection
+    try {
+      const reader = await connection.runAndReadAll(text, values as (string | number | boolean | null)[])
+      return reader.getRowObjectsJS().map((row) => {
+        const out: Record<string, unknown> = {}
+        for (const [key, value] of Object.entries(row)) out[key] = toPlain(value)
+        return out
+      })
+    } finally {
+      if (connection !== this.connection) this.release(connection)
+    }
+  }
+
+  private acquire(): Promise<DuckDBConnection> {
+    const connection = this.idle.pop()
+    if (connection) return Promise.resolve(connection)
+    return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  private release(connection: DuckDBConnection): void {
+    const next = this.waiting.shift()
+    if (next) next(connection)
+    else this.idle.push(connection)
   }
 
   /** Run trusted statements (DDL, fixed SQL) with no parameters. */
@@ -56,6 +88,7 @@ export class Database implements SqlRunner {
   }
 
   close(): void {
+    for (const reader of this.readers) reader.closeSync()
     this.connection.closeSync()
     this.instance.closeSync()
   }

@@ -4,6 +4,8 @@ import { MeridianError, type ErrorCode } from '@meridian/model'
 export const API_ERROR_CODES = Object.freeze({
   /** The endpoint exists but what it needs is not built yet. */
   NOT_IMPLEMENTED: 'NOT_IMPLEMENTED',
+  /** Too many queries wait for the store: retry after the `Retry-After` seconds. */
+  BUSY: 'BUSY',
   /** The request body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The Host header names a host this server does not answer for (DNS rebinding). */

@@ -20,6 +20,7 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = Object.freeze
   UPSTREAM_UNAVAILABLE: 502,
   NOT_IMPLEMENTED: 501,
   PAYLOAD_TOO_LARGE: 413,
+  BUSY: 503,
   FOREIGN_HOST: 421,
   INTERNAL: 500,
 })

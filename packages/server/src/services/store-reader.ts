@@ -1,9 +1,40 @@
 import type { SqlRunner } from '@meridian/indicators'
 import { MeridianError } from '@meridian/model'
 import type { DataVersion, Store, StoreStatus } from '@meridian/store'
+import { ApiError } from '../errors/api-error.js'
 
 /** What the API reads of a store. `Store` implements it. */
-export type StoreReader = Pick<Store, 'runner' | 'status' | 'dataVersion'>
+export type StoreReader = Pick<Store, 'runner' | 'status' | 'dataVersion'> &
+  Partial<Pick<Store, 'concurrency'>>
+
+/** Limits on queries waiting for the store. */
+export interface QueueOptions {
+  /** Queries waiting beyond those running; more get 503 with Retry-After. Default 64. */
+  readonly limit?: number
+}
+
+/**
+ * At most `running` store calls at once and `limit` waiting, first come first served; beyond that the call is
+ * refused at once (`BUSY`, 503): a pile-up never grows without bound.
+ */
+function gate(running: number, limit: number) {
+  let active = 0
+  const waiting: (() => void)[] = []
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active >= running) {
+      if (waiting.length >= limit)
+        throw new ApiError('BUSY', `the store is busy (${waiting.length} queries waiting): retry shortly`)
+      await new Promise<void>((resolve) => waiting.push(resolve))
+    } else active++
+    try {
+      return await work()
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else active--
+    }
+  }
+}
 
 const guard = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
   try {
@@ -14,13 +45,18 @@ const guard = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
   }
 }
 
-/** Wrap a store so that any driver failure surfaces as `STORE_UNAVAILABLE` (HTTP 503). */
-export function guardStore(store: StoreReader): StoreReader {
-  const runner: SqlRunner = { all: (query) => guard('query', () => store.runner.all(query)) }
+/**
+ * Wrap a store so that any driver failure surfaces as `STORE_UNAVAILABLE` (HTTP 503), and queries queue for its
+ * connections within the queue's limit (`BUSY`, 503 beyond). The data version bypasses the queue: it is cheap,
+ * and every request, cached ones included, needs it.
+ */
+export function guardStore(store: StoreReader, queue: QueueOptions = {}): StoreReader {
+  const queued = gate(store.concurrency ?? 1, queue.limit ?? 64)
+  const runner: SqlRunner = { all: (query) => queued(() => guard('query', () => store.runner.all(query))) }
   return {
     runner,
     status: (options?: { readonly policy?: string }): Promise<StoreStatus> =>
-      guard('status', () => store.status(options)),
+      queued(() => guard('status', () => store.status(options))),
     dataVersion: (): Promise<DataVersion> => guard('data version', () => store.dataVersion()),
   }
 }
