@@ -1,17 +1,14 @@
-import { generateCorpus } from '@meridian/demo'
 import type { SqlRunner } from '@meridian/indicators'
-import { Store } from '@meridian/store'
+import type { Store } from '@meridian/store'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from './create-server.js'
+import { openDemoStore } from './demo-store.test-util.js'
 import type { StoreReader } from './services/store-reader.js'
 
 let store: Store
 beforeAll(async () => {
-  store = await Store.open({ path: ':memory:' })
-  const run = await store.beginIngest()
-  for (const work of generateCorpus({ works: 300, seed: 9 })) run.add(work)
-  await run.commit({ files: ['demo'], problems: 0, now: new Date(0) })
+  store = await openDemoStore(300, 9)
 })
 afterAll(() => store.close())
 

@@ -1,22 +1,19 @@
-import { generateCorpus } from '@meridian/demo'
 import { createWorkspace, MIGRATIONS } from '@meridian/state'
 import { closeTestEngines, ENGINES, seededRandom } from '@meridian/state/testing'
 import { createSteer, STEER_MIGRATIONS } from '@meridian/steer'
-import { Store } from '@meridian/store'
+import type { Store } from '@meridian/store'
 import type { InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from './create-server.js'
+import { openDemoStore } from './demo-store.test-util.js'
 
 const PASSWORD = 'correct horse battery'
 const operator = { kind: 'operator', label: 'cli:test' } as const
 let store: Store
 
 beforeAll(async () => {
-  store = await Store.open({ path: ':memory:' })
-  const run = await store.beginIngest()
-  for (const work of generateCorpus({ works: 300, seed: 3 })) run.add(work)
-  await run.commit({ files: ['demo'], problems: 0, now: new Date(0) })
+  store = await openDemoStore(300, 3)
 })
 afterAll(async () => {
   store.close()

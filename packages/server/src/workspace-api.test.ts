@@ -1,21 +1,18 @@
-import { generateCorpus } from '@meridian/demo'
 import { createWorkspace, type Workspace } from '@meridian/state'
 import { closeTestEngines, ENGINES, seededRandom } from '@meridian/state/testing'
-import { Store } from '@meridian/store'
+import type { Store } from '@meridian/store'
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer } from './create-server.js'
+import { openDemoStore } from './demo-store.test-util.js'
 
 const PASSWORD = 'correct horse battery'
 const operator = { kind: 'operator', label: 'cli:test' } as const
 let store: Store
 
 beforeAll(async () => {
-  store = await Store.open({ path: ':memory:' })
-  const run = await store.beginIngest()
-  for (const work of generateCorpus({ works: 60, seed: 3 })) run.add(work)
-  await run.commit({ files: ['demo'], problems: 0, now: new Date(0) })
+  store = await openDemoStore(60, 3)
 })
 afterAll(async () => {
   store.close()
@@ -430,7 +427,7 @@ describe.each(ENGINES)(
       const self = await f.workspace.userIdByEmail(`${role}@example.org`)
       const write = route.write({
         self,
-        other: own ? otherUser : otherUser,
+        other: otherUser,
         org: own ? f.mine.id : f.theirs.id,
       })
       const response = await f.app.inject({

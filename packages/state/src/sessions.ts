@@ -43,11 +43,6 @@ export async function login(
     .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
     .executeTakeFirst()
   const origin = { requestId: input.requestId, clientAddress: input.clientAddress }
-  const anonymous: Actor = {
-    kind: 'operator',
-    label: `anonymous (${input.email.trim().slice(0, 80)})`,
-    ...origin,
-  }
   if (!user) {
     await verifyPassword(await (dummyHash ??= hashPassword('not a password of anyone')), input.password)
     throw failed()
@@ -60,6 +55,11 @@ export async function login(
   const ok = await verifyPassword(user.password_hash, input.password)
   if (!ok || user.disabled_at) {
     if (!ok) {
+      const anonymous: Actor = {
+        kind: 'operator',
+        label: `anonymous (${input.email.trim().slice(0, 80)})`,
+        ...origin,
+      }
       const failures = user.failed_logins + 1
       const lock = failures >= context.policy.lockoutAttempts
       await context.db.transaction().execute(async (trx) => {

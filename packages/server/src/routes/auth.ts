@@ -1,4 +1,4 @@
-import type { Workspace } from '@meridian/state'
+import { SCOPES, type Workspace } from '@meridian/state'
 import { z } from 'zod'
 import { requireActor } from '../auth/request-actor.js'
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/session-cookie.js'
@@ -58,7 +58,7 @@ export function authRoutes(
         role: user.role,
         organisationId: user.organisationId,
         via: 'session' as const,
-        scopes: ['read', 'write', 'admin'] as const,
+        scopes: SCOPES,
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt,
       }
