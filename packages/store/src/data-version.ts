@@ -1,5 +1,4 @@
-import { sql } from '@meridian/indicators'
-import type { Database } from './duckdb.js'
+import { sql, type SqlRunner } from '@meridian/indicators'
 
 /** What a store holds, stamped on every result so the same command on the same store is reproducible. */
 export interface DataVersion {
@@ -21,7 +20,7 @@ export interface DataVersion {
   } | null
 }
 
-export async function readDataVersion(db: Database): Promise<DataVersion> {
+export async function readDataVersion(db: SqlRunner): Promise<DataVersion> {
   const [row] = await db.all(sql`SELECT
     (SELECT count(*) FROM ingests) AS ingests,
     (SELECT max(finished_at) FROM ingests) AS last_ingest_at,

@@ -12,7 +12,11 @@ function toPlain(value: unknown): unknown {
 /** The memory DuckDB may use before it spills to disk, unless the caller says otherwise. */
 export const DEFAULT_MEMORY_LIMIT = '4GB'
 
-/** A DuckDB database, its connection, and for read-only databases a pool of reading connections. */
+/**
+ * A DuckDB database: its one writing connection, which runs every write and the statements of a write's
+ * transaction, and optionally a pool of reading connections (a server) through `reader`. Reads on the pool run
+ * side by side and, during a write on the same database, see the data as it was before the write commits.
+ */
 export class Database implements SqlRunner {
   private readonly idle: DuckDBConnection[]
   private readonly waiting: ((connection: DuckDBConnection) => void)[] = []
@@ -37,8 +41,8 @@ export class Database implements SqlRunner {
       // DuckDB's default (80 % of RAM) lets a large ingest grow without bound; under a limit it spills to disk.
       memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     })
-    // Queries on one connection run one at a time; a read-only database (a server) reads on several at once.
-    const readers = options.readOnly ? Math.max(0, options.readers ?? 0) : 0
+    // Queries on one connection run one at a time; a server reads on several at once.
+    const readers = Math.max(0, options.readers ?? 0)
     const pool: DuckDBConnection[] = []
     for (let i = 0; i < readers; i++) pool.push(await instance.connect())
     return new Database(instance, await instance.connect(), pool)
@@ -49,9 +53,19 @@ export class Database implements SqlRunner {
     return Math.max(1, this.readers.length)
   }
 
-  async all(query: Sql): Promise<Record<string, unknown>[]> {
+  /** Run a query on the writing connection (inside a write's transaction when one is open). */
+  all(query: Sql): Promise<Record<string, unknown>[]> {
+    return this.run(this.connection, query)
+  }
+
+  /** Reads: on a pooled reading connection when there are any, else on the one connection. */
+  readonly reader: SqlRunner = {
+    all: async (query) =>
+      this.readers.length > 0 ? this.run(await this.acquire(), query) : this.run(this.connection, query),
+  }
+
+  private async run(connection: DuckDBConnection, query: Sql): Promise<Record<string, unknown>[]> {
     const { text, values } = renderPositional(query)
-    const connection = this.readers.length > 0 ? await this.acquire() : this.connection
     try {
       const reader = await connection.runAndReadAll(text, values as (string | number | boolean | null)[])
       return reader.getRowObjectsJS().map((row) => {

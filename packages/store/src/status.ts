@@ -1,5 +1,4 @@
-import { sql } from '@meridian/indicators'
-import type { Database } from './duckdb.js'
+import { sql, type SqlRunner } from '@meridian/indicators'
 
 /** Counts of works in one slice of the store. */
 export interface WorkCounts {
@@ -31,7 +30,7 @@ const counts = (row: Record<string, unknown> | undefined): WorkCounts => ({
   worksWithTruncatedAuthors: Number(row?.truncated ?? 0),
 })
 
-export async function readStatus(db: Database, policy: string): Promise<StoreStatus> {
+export async function readStatus(db: SqlRunner, policy: string): Promise<StoreStatus> {
   const base = sql`SELECT w.source, w.format, w.year, w.synthetic, f.n_countries, f.has_affiliations,
       f.corresponding_known, f.authors_truncated
     FROM works w JOIN work_facts f ON f.work_id = w.work_id AND f.policy = ${policy}`

@@ -19,7 +19,7 @@ export interface OpenStoreOptions {
   readonly readOnly?: boolean
   /** Memory DuckDB may use before spilling to disk, e.g. `4GB` (default) or `50%`. */
   readonly memoryLimit?: string
-  /** Read-only stores: connections that run queries at once (a server: the cores). Default 0, one connection. */
+  /** Connections that run reads at once (a server: the cores). Default 0: reads share the one connection. */
   readonly readers?: number
 }
 
@@ -95,9 +95,9 @@ export class Store {
     return store
   }
 
-  /** The port indicators run through. */
+  /** The port indicators run through: the reading connections, so reads never wait for or see a write. */
   get runner(): SqlRunner {
-    return this.db
+    return this.db.reader
   }
 
   /** How many queries the store runs at once (its reading connections; 1 unless opened with `readers`). */
@@ -278,12 +278,12 @@ export class Store {
 
   /** Works, countries and sources in the store. */
   status(options: { readonly policy?: string } = {}): Promise<StoreStatus> {
-    return readStatus(this.db, options.policy ?? 'iso')
+    return readStatus(this.db.reader, options.policy ?? 'iso')
   }
 
   /** What data the store holds, for reproducibility stamps on every result. */
   dataVersion(): Promise<DataVersion> {
-    return readDataVersion(this.db)
+    return readDataVersion(this.db.reader)
   }
 
   close(): void {
