@@ -405,6 +405,7 @@ function work(doi: string, countries: readonly string[], fields: readonly string
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'openalex', format: 'openalex-jsonl', file: 'test.jsonl', line: 1 },
   }

@@ -123,6 +123,7 @@ function drawWork(rng: Rng, world: World, draw: Draw, context: Context): Work {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
+    funding: [],
     synthetic: true,
     provenance: { source: 'synthetic', format: 'synthetic', file: context.file, line: n },
   }

@@ -1,4 +1,5 @@
 import type { CountryCode } from './country.js'
+import type { Funding } from './funding.js'
 import type { Doi, OpenAlexId, Orcid, Pmid, ScopusEid, WosUt } from './ids.js'
 import type { Institution } from './institution.js'
 import type { Provenance } from './provenance.js'
@@ -66,6 +67,8 @@ export interface Work {
   readonly bibliometrix: BibliometrixCountries | null
   /** `true` when the source says its author list is cut short. */
   readonly authorsTruncated: boolean
+  /** Funders and awards the record names, one row per funder and award; empty when it names none. */
+  readonly funding: readonly Funding[]
   /** `true` for records of the generated demo corpus. */
   readonly synthetic: boolean
   readonly provenance: Provenance

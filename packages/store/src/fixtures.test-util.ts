@@ -49,6 +49,7 @@ export function work(
       : null,
     bibliometrix: null,
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'openalex', format: 'openalex-jsonl', file: options.file ?? 'test.jsonl', line: 1 },
   }

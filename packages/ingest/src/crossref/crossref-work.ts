@@ -110,6 +110,7 @@ export function decodeCrossrefWork(value: unknown, at: CrossrefAt): ReadItem {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'crossref', format: 'crossref-json', file: at.file, line: at.line },
   }

@@ -87,6 +87,7 @@ function decode(record: CsvRecord, file: string): ReadItem {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'dimensions', format: 'dimensions-csv', file, line: record.line },
   }

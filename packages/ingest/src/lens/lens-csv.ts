@@ -38,6 +38,7 @@ function decode(record: CsvRecord, file: string): ReadItem {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'lens', format: 'lens-csv', file, line: record.line },
   }

@@ -92,6 +92,7 @@ function decode(record: CsvRecord, file: string): ReadItem {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'openalex', format: 'openalex-csv', file, line: record.line },
   }

@@ -107,6 +107,7 @@ export function decodeOpenAlexWork(value: unknown, at: OpenAlexAt): ReadItem {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: value.is_authors_truncated === true,
+    funding: [],
     synthetic: false,
     provenance: { source: 'openalex', format: at.format ?? 'openalex-jsonl', file: at.file, line: at.line },
   }

@@ -100,6 +100,7 @@ function decodeRecord(record: Pending, file: string): ReadItem {
     correspondingAddress: null,
     bibliometrix: bibliometrixMetaTags(pubmedFields(tags.filter(([t]) => t === 'AD').map(([, v]) => v))),
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'pubmed', format: 'pubmed-medline', file, line },
   }

@@ -121,6 +121,7 @@ function decodeRecord(record: Pending, file: string): ReadItem {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'unknown', format: 'ris', file, line: record.line },
   }

@@ -83,6 +83,7 @@ export function decodeScopusRecord(fields: ScopusFields, context: ScopusContext)
     ...authors,
     bibliometrix: bibliometrixMetaTags(fields.bibliometrix),
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'scopus', format: context.format, file: context.file, line },
   }

@@ -95,6 +95,7 @@ export function decodeWosRecord(record: WosTagRecord, context: WosRecordContext)
     ...decodeAuthors(list('AF'), list('AU'), list('C1'), one('OI'), one('RP')),
     bibliometrix: bibliometrixCountries(list('C1'), one('RP')),
     authorsTruncated: false,
+    funding: [],
     synthetic: false,
     provenance: { source: 'wos', format: context.format, file: context.file, line },
   }
