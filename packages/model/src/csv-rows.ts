@@ -25,13 +25,13 @@ const QUOTE = 34
  * delimiter, doubled quotes and line breaks, so a record may span several lines; they are re-joined with
  * `\n`. A leading BOM and a trailing `\r` are dropped, blank lines between records are skipped. A quote
  * inside an unquoted field is kept as a character, as spreadsheet exports write them. Holds one record in
- * memory.
+ * memory. Shared by the bibliographic readers (`@meridian/ingest`) and STEER's programme files.
  *
  * @example
  * for await (const row of readCsvRows(lines)) if (row.kind === 'row') console.log(row.line, row.cells)
  */
 export async function* readCsvRows(
-  lines: AsyncIterable<string>,
+  lines: AsyncIterable<string> | Iterable<string>,
   options: CsvOptions = {},
 ): AsyncIterable<CsvRow | CsvError> {
   const delimiter = (options.delimiter ?? ',').charCodeAt(0)

@@ -1,5 +1,4 @@
-import type { ReadItem } from '@meridian/model'
-import { readCsvRows, type CsvOptions } from './csv-rows.js'
+import { readCsvRows, type CsvOptions, type ReadItem } from '@meridian/model'
 
 /** A CSV record with its cells reachable by column name. */
 export interface CsvRecord {
