@@ -28,3 +28,14 @@ export { dataKey, evaluateKpi, scopeRow } from './kpi-evaluate.js'
 export type { KpiActual, KpiSource, KpiView, RefreshSummary } from './kpis.js'
 export { readTemplate, toTemplate } from './template.js'
 export { DEMO_PROGRAMMES, seedDemoProgrammes } from './demo.js'
+export {
+  ASSUMPTIONS,
+  type AssumptionKey,
+  type EvaluatedInstitution,
+  type Evaluation,
+  type EvaluationInput,
+  type GroupFigures,
+  type IndicatorEvaluation,
+} from './evaluation.js'
+export { did, type DidEstimate, type DidOptions } from './did.js'
+export { MATCH_DISTANCE, matchComparison, type MatchedInstitution, type MatchProfile } from './matching.js'

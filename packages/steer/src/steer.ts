@@ -1,5 +1,6 @@
 import type { Actor, StateDb } from '@meridian/state'
 import type { SteerContext } from './context.js'
+import { evaluateProgramme, type EvaluationInput } from './evaluation.js'
 import { addKpi, listKpis, refreshKpis, type KpiSource } from './kpis.js'
 import {
   createProgrammes,
@@ -61,6 +62,8 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
     listKpis: (actor: Actor, programmeId: number) => listKpis(context, actor, programmeId),
     refreshKpis: (actor: Actor, source: KpiSource, options?: { readonly programmeId?: number }) =>
       refreshKpis(context, actor, source, options),
+    evaluateProgramme: (actor: Actor, id: number, source: KpiSource, input?: EvaluationInput) =>
+      evaluateProgramme(context, actor, id, source, input),
   })
 }
 
