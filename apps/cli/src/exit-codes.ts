@@ -21,4 +21,5 @@ export const EXIT_BY_CODE: Readonly<Record<ErrorCode, number>> = Object.freeze({
   INVALID_VALUE: EXIT.badInput,
   RATE_LIMITED: EXIT.failure,
   UPSTREAM_UNAVAILABLE: EXIT.failure,
+  RENDERER_UNAVAILABLE: EXIT.failure,
 })

@@ -32,6 +32,8 @@ export const ERROR_CODES = Object.freeze({
   RATE_LIMITED: 'RATE_LIMITED',
   /** A remote service (the OpenAlex API) kept failing after every retry: run again later to resume. */
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  /** The PDF renderer (Chromium, headless) is not installed where configured, or failed to start. */
+  RENDERER_UNAVAILABLE: 'RENDERER_UNAVAILABLE',
 } as const)
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES]
 
