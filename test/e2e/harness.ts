@@ -21,6 +21,8 @@ export const SCREENSHOTS = join(ROOT, 'artifacts/screenshots')
 export interface Dashboard {
   readonly url: string
   readonly browser: Browser
+  /** The in-memory store the server reads (tests may ingest more into it). */
+  readonly store: Store
   /** GET an API path from the same server the page talks to. */
   api<T>(path: string): Promise<T>
   close(): Promise<void>
@@ -72,6 +74,7 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Da
   return {
     url: address,
     browser,
+    store,
     async api<T>(path: string) {
       const response = await app.inject(path)
       if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body}`)

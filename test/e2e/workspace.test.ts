@@ -1,15 +1,13 @@
-import { join } from 'node:path'
 import { createWorkspace, openState, type StateDb, type Workspace } from '@meridian/state'
 import type { ConsoleMessage, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { en, zh } from '../../apps/web/src/i18n/messages.js'
-import { HAVE_CHROMIUM, SCREENSHOTS, startDashboard, type Dashboard } from './harness.js'
+import { en } from '../../apps/web/src/i18n/messages.js'
+import { HAVE_CHROMIUM, startDashboard, type Dashboard } from './harness.js'
+import { DESKTOP, shootAll as shootPage } from './page-checks.js'
 
 const ADMIN = { email: 'admin@example.org', password: 'correct horse battery' }
 const ANALYST = { email: 'analyst@example.org', password: 'analyst password 1' }
 const LOCKED = { email: 'locked@example.org', password: 'locked password 1' }
-const DESKTOP = { width: 1366, height: 900 }
-const PHONE = { width: 390, height: 844 }
 
 let dashboard: Dashboard
 let state: StateDb
@@ -18,103 +16,9 @@ let setupToken: string
 let page: Page
 const consoleErrors: string[] = []
 
-/** A catalogue value as a pattern: its `{slots}` match any text (they hold data such as e-mails and dates). */
-const pattern = (value: string) =>
-  new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+?')}$`, 's')
-const zhPatterns = Object.values(zh).map(pattern)
-const enValues = new Set<string>(
-  Object.values(en).filter((v) => /[a-z]{3}/i.test(v) && !Object.values(zh).includes(v)),
-)
-
-/**
- * Every visible text of the page (text nodes, `aria-label`s, the `data-label`s narrow tables show), except
- * what is marked `translate="no"` (data: e-mails, token names, audit values), which is returned apart.
- */
-const visibleTexts = (scope: string) =>
-  page.evaluate((scope) => {
-    const root = document.querySelector(scope)!
-    const shown: string[] = []
-    const data: string[] = []
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim() ?? ''
-      const parent = node.parentElement
-      if (!text || !parent || parent.closest('script, style')) continue
-      const inOption = parent.closest('option') !== null
-      if (!inOption && !parent.checkVisibility({ visibilityProperty: true })) continue
-      ;(parent.closest('[translate="no"]') ? data : shown).push(text)
-    }
-    for (const element of Array.from(root.querySelectorAll('[aria-label], [data-label]'))) {
-      if (!(element as HTMLElement).checkVisibility()) continue
-      for (const name of ['aria-label', 'data-label']) {
-        const value = element.getAttribute(name)
-        if (value) shown.push(value.trim())
-      }
-    }
-    return { shown, data }
-  }, scope)
-
-/** Texts that are neither a Chinese catalogue value nor free of Latin letters (numbers, dates, punctuation). */
-async function untranslated(scope: string): Promise<string[]> {
-  const { shown, data } = await visibleTexts(scope)
-  const bad = shown.filter((text) => /[A-Za-z]/.test(text) && !zhPatterns.some((p) => p.test(text)))
-  // Data must not hide an interface string.
-  return [...bad, ...data.filter((text) => enValues.has(text))]
-}
-
-/** Ids of the inputs and selects in the page's main part that have neither a label nor an `aria-label`. */
-const unlabelled = () =>
-  page.$$eval('main input, main select', (controls) =>
-    controls
-      .filter((c) => (c as HTMLInputElement).labels?.length === 0 && !c.getAttribute('aria-label'))
-      .map((c) => c.id || c.outerHTML),
-  )
-
-/** Elements reaching past the right edge of the window (none when the page does not scroll sideways). */
-const overflowing = () =>
-  page.evaluate(() =>
-    document.documentElement.scrollWidth <= window.innerWidth
-      ? []
-      : Array.from(document.querySelectorAll('body *'))
-          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-          .slice(0, 5)
-          .map(
-            (e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`,
-          ),
-  )
-
-/**
- * Screenshots of the current view in English and Chinese, at desktop width and at 390 px; checks on the way
- * that inputs have labels, that the Chinese page (or its `scope`) has no untranslated text, and that the
- * narrow page does not scroll sideways. `before` restores the state to shoot after a resize.
- */
-async function shootAll(
-  name: string,
-  ready: string,
-  options: { readonly before?: () => Promise<void>; readonly scope?: string } = {},
-) {
-  try {
-    for (const lang of ['en', 'zh'] as const) {
-      await page.click(`button[data-lang="${lang}"]`)
-      for (const [size, viewport] of [
-        ['desktop', DESKTOP],
-        ['390', PHONE],
-      ] as const) {
-        await page.setViewportSize(viewport)
-        await options.before?.()
-        await page.waitForSelector(ready)
-        await page.screenshot({ path: join(SCREENSHOTS, `ws-${name}-${lang}-${size}.png`), fullPage: true })
-        expect(await unlabelled(), `${name}: inputs without a label`).toEqual([])
-        if (lang === 'zh')
-          expect(await untranslated(options.scope ?? 'body'), `${name}, zh, ${size}`).toEqual([])
-        if (size === '390') expect(await overflowing(), `${name} scrolls sideways at 390 px`).toEqual([])
-      }
-    }
-  } finally {
-    await page.click('button[data-lang="en"]')
-    await page.setViewportSize(DESKTOP)
-  }
-}
+/** Screenshots (`ws-{name}-{lang}-{size}.png`) and page checks in both languages and at 390 px. */
+const shootAll = (name: string, ready: string, options?: Parameters<typeof shootPage>[3]) =>
+  shootPage(page, `ws-${name}`, ready, options)
 
 async function signInWith(account: { email: string; password: string }) {
   await page.goto(`${dashboard.url}/#/overview`)

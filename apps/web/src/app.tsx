@@ -14,6 +14,8 @@ const loadCountry = () => import('./views/country-view.js').then((m) => m.Countr
 const loadInstitution = () => import('./views/institution-view.js').then((m) => m.InstitutionView)
 const loadBilateral = () => import('./views/bilateral-view.js').then((m) => m.BilateralView)
 const loadNetwork = () => import('./views/network-view.js').then((m) => m.NetworkView)
+const loadProgrammes = () => import('./views/programmes-view.js').then((m) => m.ProgrammesView)
+const loadProgramme = () => import('./views/programme-view.js').then((m) => m.ProgrammeView)
 const loadSignIn = () => import('./workspace/sign-in-view.js').then((m) => m.SignInView)
 
 type AccountPage = ComponentType<{ readonly params: Readonly<Record<string, string>> }>
@@ -38,7 +40,7 @@ export function App() {
   const lang = useLang()
   const route = useRoute()
   const policy = route.params.policy ?? 'iso'
-  const { generation } = useSession()
+  const { session, generation } = useSession()
   const status = useFetch(`status:${policy}:${generation}`, () => api.status({ countryPolicy: policy }))
   const account = isAccountView(route.view) ? route.view : null
   return (
@@ -57,11 +59,16 @@ export function App() {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {VIEWS.map((view: View) => (
+            {/* Programmes need a workspace (STEER reads are signed in): none on a server without one. */}
+            {VIEWS.filter((view) => view !== 'programmes' || session.kind !== 'absent').map((view: View) => (
               <li key={view}>
                 <a
                   href={`#/${view}`}
-                  aria-current={route.view === view ? 'page' : undefined}
+                  aria-current={
+                    route.view === view || (view === 'programmes' && route.view === 'programme')
+                      ? 'page'
+                      : undefined
+                  }
                   data-nav={view}
                   onClick={(e) => {
                     e.preventDefault()
@@ -74,7 +81,7 @@ export function App() {
                     navigate(view, keep)
                   }}
                 >
-                  {t(`nav.${view}`)}
+                  {t(`nav.${view as (typeof VIEWS)[number]}`)}
                 </a>
               </li>
             ))}
@@ -131,6 +138,12 @@ export function App() {
                 ) : null}
                 {route.view === 'network' ? (
                   <LazyView load={loadNetwork} props={{ status: value, params: route.params }} />
+                ) : null}
+                {route.view === 'programmes' ? (
+                  <LazyView load={loadProgrammes} props={{ params: route.params }} />
+                ) : null}
+                {route.view === 'programme' ? (
+                  <LazyView load={loadProgramme} props={{ params: route.params }} />
                 ) : null}
               </main>
             </>

@@ -26,7 +26,12 @@ export const whenSessionEnds = (listener: () => void): void => {
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
 /** One uncached workspace request: personal answers are never shared between users or kept. */
-async function request<T>(method: Method, path: string, body?: unknown, params: Params = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  params: Params = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken

@@ -1,14 +1,25 @@
 import { useEffect, useState } from 'preact/hooks'
 
 /** The views, in navigation order. */
-export const VIEWS = ['overview', 'map', 'country', 'institution', 'bilateral', 'network'] as const
-export type View = (typeof VIEWS)[number]
+export const VIEWS = [
+  'overview',
+  'map',
+  'country',
+  'institution',
+  'bilateral',
+  'network',
+  'programmes',
+] as const
+export type View = (typeof VIEWS)[number] | 'programme'
+
+/** Views reached from another view rather than the navigation (a programme, from the programme list). */
+const INNER_VIEWS = ['programme'] as const
 
 /** The workspace's pages, reached from the header's account menu (and the setup link), not the navigation. */
 export const ACCOUNT_VIEWS = ['sign-in', 'setup', 'password', 'tokens', 'admin'] as const
 export type AccountView = (typeof ACCOUNT_VIEWS)[number]
 
-const ALL_VIEWS: readonly string[] = [...VIEWS, ...ACCOUNT_VIEWS]
+const ALL_VIEWS: readonly string[] = [...VIEWS, ...INNER_VIEWS, ...ACCOUNT_VIEWS]
 
 /** Where the dashboard is: a view and its parameters, all in the URL hash (`#/map?year=2020`). */
 export interface Route {

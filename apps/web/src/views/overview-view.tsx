@@ -149,7 +149,7 @@ export function OverviewView(props: { readonly status: Status; readonly policy: 
           </p>
           <h3>{t('overview.open')}</h3>
           <div class="view-links">
-            {VIEWS.filter((v) => v !== 'overview').map((view) => (
+            {VIEWS.filter((v) => v !== 'overview' && v !== 'programmes').map((view) => (
               <button key={view} type="button" onClick={() => navigate(view)}>
                 {t(`nav.${view}`)}
               </button>

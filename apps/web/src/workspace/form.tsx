@@ -9,7 +9,7 @@ export function Field(props: {
   readonly label: string
   readonly value: string
   readonly onInput: (value: string) => void
-  readonly type?: 'text' | 'email' | 'password' | 'number'
+  readonly type?: 'text' | 'email' | 'password' | 'number' | 'date'
   readonly autocomplete?: string
   readonly required?: boolean
   readonly hint?: string
