@@ -162,7 +162,7 @@ describe.skipIf(!HAVE_CHROMIUM)('STEER pages in Chromium', () => {
     await expect(page.textContent(`${row} [data-testid="milestone-status"]`)).resolves.toBe(
       en['steer.milestone.done'],
     )
-    await expect(page.textContent(`${row} .history summary`)).resolves.toBe('2 changes')
+    await expect(page.textContent(`${row} .history summary`)).resolves.toBe('History (2)')
 
     // A KPI: Germany's output, its target a quarter above today's figure, so it starts off track.
     const before = await dashboard.api<{ rows: { country: string; value: number }[] }>(

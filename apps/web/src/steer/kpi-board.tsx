@@ -31,7 +31,7 @@ function Sparkline(props: { readonly kpi: Kpi }) {
             height: 56,
             margin: 6,
             marginLeft: 6,
-            x: { axis: null, domain: [0.8, Math.max(2, points.length) + 0.2] },
+            x: { axis: null, domain: [0.5, points.length + 0.5] },
             y: { axis: null, nice: false },
             marks: [
               kpi.baseline.value === null ? null : Plot.ruleY([kpi.baseline.value], { stroke: '#9aa3ad' }),

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import { steerApi } from '../api/steer-client.js'
 import type { KpiScope } from '../api/steer-types.js'
 import { t } from '../i18n/i18n.js'
@@ -39,6 +39,7 @@ export function KpiForm(props: {
 }) {
   const [form, setForm] = useState({ ...EMPTY, countries: props.partners.join(', ') })
   const submit = useSubmit()
+  const details = useRef<HTMLDetailsElement>(null)
   const set = (key: keyof typeof EMPTY) => (value: string) => {
     const next = { ...form, [key]: value }
     if (key === 'scope') next.indicator = BY_SCOPE[value]?.[0] ?? 'output'
@@ -57,7 +58,7 @@ export function KpiForm(props: {
         ? { kind: 'countries', name: t('steer.partnerGroup'), countries: splitList(form.countries, true) }
         : { kind: 'country', country: form.country.trim().toUpperCase() }
   return (
-    <details class="form-card inline-form add-kpi" data-testid="kpi-create">
+    <details class="form-card inline-form add-kpi" data-testid="kpi-create" ref={details}>
       <summary>
         <h3 class="form-title">{t('steer.addKpi')}</h3>
       </summary>
@@ -81,6 +82,7 @@ export function KpiForm(props: {
               owner: form.owner.trim(),
             })
             setForm({ ...EMPTY, countries: props.partners.join(', ') })
+            if (details.current) details.current.open = false
             props.onAdded()
           })
         }}

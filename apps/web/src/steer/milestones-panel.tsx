@@ -8,7 +8,7 @@ import { useSubmit } from '../workspace/form.js'
 import { formatDateTime } from '../workspace/format.js'
 import { formatDate } from './format.js'
 import { isLate, todayIso } from './model.js'
-import { plainMarks } from './chart.js'
+import { plainMarks, useWidth } from './chart.js'
 import { Section } from './section.js'
 import { SteerError } from './steer-error.js'
 
@@ -30,6 +30,7 @@ function Timeline(props: {
   readonly today: string
 }) {
   const lang = useLang()
+  const { ref, width } = useWidth<HTMLDivElement>()
   const rows = props.milestones.map((m, i) => ({
     ...m,
     row: String(i),
@@ -46,81 +47,89 @@ function Timeline(props: {
     .map((d) => new Date(`${d}T00:00:00Z`).getTime())
   const domain = [new Date(Math.min(...edges)), new Date(Math.max(...edges))]
   return (
-    <PlotChart
-      label={t('steer.timelineLabel')}
-      deps={[props.milestones, props.today, lang]}
-      build={(width) =>
-        plainMarks(
-          Plot.plot({
-            width,
-            height: 44 + rows.length * 38,
-            marginLeft: 14,
-            marginRight: 14,
-            marginTop: 22,
-            x: { type: 'utc', domain, label: null, grid: true, ticks: Math.max(2, Math.floor(width / 110)) },
-            y: { type: 'band', domain: rows.map((r) => r.row), axis: null, padding: 0 },
-            marks: [
-              Plot.ruleX([new Date(`${props.today}T00:00:00Z`)], {
-                stroke: '#b3261e',
-                strokeDasharray: '4,3',
-              }),
-              Plot.text([t('steer.today')], {
-                x: new Date(`${props.today}T00:00:00Z`),
-                frameAnchor: 'top',
-                dy: -12,
-                fill: '#b3261e',
-                fontSize: 11,
-              }),
-              Plot.ruleY(rows, { y: 'row', stroke: '#eceef2', dy: 8 }),
-              ...[false, true].map((late) =>
+    <div ref={ref}>
+      <PlotChart
+        label={t('steer.timelineLabel')}
+        deps={[props.milestones, props.today, lang, width]}
+        build={(width) =>
+          plainMarks(
+            Plot.plot({
+              width,
+              height: 44 + rows.length * 38,
+              marginLeft: 14,
+              marginRight: 14,
+              marginTop: 22,
+              x: {
+                type: 'utc',
+                domain,
+                label: null,
+                grid: true,
+                ticks: Math.max(3, Math.floor(width / 110)),
+              },
+              y: { type: 'band', domain: rows.map((r) => r.row), axis: null, padding: 0 },
+              marks: [
+                Plot.ruleX([new Date(`${props.today}T00:00:00Z`)], {
+                  stroke: '#b3261e',
+                  strokeDasharray: '4,3',
+                }),
+                Plot.text([t('steer.today')], {
+                  x: new Date(`${props.today}T00:00:00Z`),
+                  frameAnchor: 'top',
+                  dy: -12,
+                  fill: '#b3261e',
+                  fontSize: 11,
+                }),
+                Plot.ruleY(rows, { y: 'row', stroke: '#eceef2', dy: 8 }),
+                ...[false, true].map((late) =>
+                  Plot.text(
+                    rows.filter((r) => r.late === late),
+                    {
+                      x: domain[0],
+                      y: 'row',
+                      text: 'title',
+                      textAnchor: 'start',
+                      dy: -8,
+                      lineWidth: Math.max(12, Math.floor(width / 7.5)),
+                      fill: late ? '#b3261e' : '#1b1f24',
+                      fontWeight: late ? 700 : 400,
+                      fontSize: 12,
+                      className: 'milestone-titles',
+                    },
+                  ),
+                ),
                 Plot.text(
-                  rows.filter((r) => r.late === late),
+                  rows.filter((r) => r.late),
                   {
-                    x: domain[0],
+                    x: 'due',
                     y: 'row',
-                    text: 'title',
-                    textAnchor: 'start',
-                    dy: -8,
-                    lineWidth: Math.max(12, Math.floor(width / 7.5)),
-                    fill: late ? '#b3261e' : '#1b1f24',
-                    fontWeight: late ? 700 : 400,
-                    fontSize: 12,
-                    className: 'milestone-titles',
+                    dy: 8,
+                    dx: -10,
+                    text: () => t('steer.late'),
+                    textAnchor: 'end',
+                    fill: '#b3261e',
+                    fontSize: 11,
+                    fontWeight: 700,
                   },
                 ),
-              ),
-              Plot.text(
-                rows.filter((r) => r.late),
-                {
+                Plot.dot(rows, {
                   x: 'due',
                   y: 'row',
                   dy: 8,
-                  dx: -10,
-                  text: () => t('steer.late'),
-                  textAnchor: 'end',
-                  fill: '#b3261e',
-                  fontSize: 11,
-                  fontWeight: 700,
-                },
-              ),
-              Plot.dot(rows, {
-                x: 'due',
-                y: 'row',
-                dy: 8,
-                r: 6,
-                fill: (d: (typeof rows)[number]) =>
-                  d.late ? COLOURS.late : (COLOURS[d.status] ?? '#6b7686'),
-                stroke: (d: (typeof rows)[number]) => (d.late ? '#5c0f0a' : 'white'),
-                strokeWidth: (d: (typeof rows)[number]) => (d.late ? 3 : 1.5),
-                title: (d: (typeof rows)[number]) =>
-                  `${d.title}: ${formatDate(d.dueDate)} · ${d.late ? t('steer.late') : statusLabel(d.status)}`,
-              }),
-            ],
-          }),
-          'milestone-titles',
-        )
-      }
-    />
+                  r: 6,
+                  fill: (d: (typeof rows)[number]) =>
+                    d.late ? COLOURS.late : (COLOURS[d.status] ?? '#6b7686'),
+                  stroke: (d: (typeof rows)[number]) => (d.late ? '#5c0f0a' : 'white'),
+                  strokeWidth: (d: (typeof rows)[number]) => (d.late ? 3 : 1.5),
+                  title: (d: (typeof rows)[number]) =>
+                    `${d.title}: ${formatDate(d.dueDate)} · ${d.late ? t('steer.late') : statusLabel(d.status)}`,
+                }),
+              ],
+            }),
+            'milestone-titles',
+          )
+        }
+      />
+    </div>
   )
 }
 

@@ -66,15 +66,17 @@ export function PartnerMap(props: { readonly programme: Programme }) {
       </svg>
       <ul class="map-key">
         <li>
-          <span class="swatch-box" style={{ background: HOME }} /> {t('steer.homeCountries')}:{' '}
-          <span data-testid="home-countries">{countryList([...home])}</span>
+          <span class="swatch-box" style={{ background: HOME }} />{' '}
+          <span data-testid="home-countries">{t('steer.homeList', { list: countryList([...home]) })}</span>
         </li>
         <li>
-          <span class="swatch-box" style={{ background: PARTNER }} /> {t('steer.partnerCountries')}:{' '}
-          <span data-testid="partner-countries">{countryList([...partners])}</span>
+          <span class="swatch-box" style={{ background: PARTNER }} />{' '}
+          <span data-testid="partner-countries">
+            {t('steer.partnerList', { list: countryList([...partners]) })}
+          </span>
         </li>
       </ul>
-      <p class="hint">{t('map.notDrawn')}</p>
+      <p class="hint">{t('steer.mapHint')}</p>
     </Section>
   )
 }

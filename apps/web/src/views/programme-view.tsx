@@ -127,7 +127,7 @@ function Head(props: { readonly programme: Programme }) {
             <dd>
               {budget
                 .map((b) => `${b.year}: ${formatNumber(b.actual)} / ${formatNumber(b.planned)}`)
-                .join(t('list.separator'))}
+                .join(' · ')}
             </dd>
           </div>
         ) : null}
