@@ -107,7 +107,7 @@ describe('meridian programmes and kpi', () => {
       '--store',
       'data',
     ])
-    expect(stip.stderr).toMatch(/\[BAD_OPTION\]/)
+    expect(stip.stderr).toMatch(/\(good\.json:1 InitiativeID\) \[BAD_RECORD\]/)
   })
 
   it('adds a KPI whose actual is the indicator result, lists it as JSON, refreshes only on a new data version', async () => {

@@ -39,3 +39,11 @@ export {
 } from './evaluation.js'
 export { did, type DidEstimate, type DidOptions } from './did.js'
 export { MATCH_DISTANCE, matchComparison, type MatchedInstitution, type MatchProfile } from './matching.js'
+export {
+  detectProgrammeFormat,
+  PROGRAMME_FORMATS,
+  readProgrammeFile,
+  type ProgrammeFormat,
+} from './programme-formats.js'
+export type { ProgrammeFile, ProgrammeRead } from './programme-file.js'
+export { readStip, writeStip } from './stip.js'

@@ -202,10 +202,12 @@ function budgetYear(value: unknown, path: string): BudgetYear {
     if (n !== null && n < 0) throw invalid(p, `${n} is negative`)
     return n
   }
+  const range = optionalText(o.range, `${path}.range`, 40)
   return {
     year: year(o.year, `${path}.year`),
     planned: amount(o.planned, `${path}.planned`),
     actual: amount(o.actual, `${path}.actual`),
+    ...(range === null ? {} : { range }),
   }
 }
 

@@ -11,6 +11,8 @@ export interface BudgetYear {
   readonly year: number
   readonly planned: number | null
   readonly actual: number | null
+  /** A budget known only as a range (STIP Compass's yearly budget range, e.g. "1M-5M"), as text. */
+  readonly range?: string
 }
 
 /** Evidence for a milestone: a link, a file reference or a note. */

@@ -10,6 +10,8 @@ import {
   setMilestoneStatus,
 } from './programmes.js'
 import type { SteerSchema } from './schema.js'
+import { refuse } from './programme-file.js'
+import { detectProgrammeFormat, readProgrammeFile, type ProgrammeFormat } from './programme-formats.js'
 import { locate, readTemplate } from './template.js'
 
 /** Options of {@link createSteer}. */
@@ -42,8 +44,30 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
       if (!created) throw new Error('createProgrammes returned nothing for one programme')
       return created
     },
-    /** Import a Meridian programme file (its text) in one transaction: all programmes, or none. */
-    importProgrammes: async (actor: Actor, text: string, file: string) => {
+    /**
+     * Import a programme file (its text) in one transaction: all programmes, or none. The format is told from
+     * the content unless given; a STIP or CORDIS file with any malformed row is refused with every problem.
+     */
+    importProgrammes: async (
+      actor: Actor,
+      text: string,
+      file: string,
+      options: { readonly format?: ProgrammeFormat | undefined } = {},
+    ) => {
+      const format = options.format ?? detectProgrammeFormat({ text, file })
+      if (format !== 'meridian') {
+        const read = await readProgrammeFile({ text, file }, format)
+        if (read.problems.length > 0) throw refuse(read.problems)
+        try {
+          return await createProgrammes(context, actor, read.programmes)
+        } catch (error) {
+          throw locate(
+            error,
+            read.lines.map((line) => ({ line })),
+            file,
+          )
+        }
+      }
       const records = readTemplate(text, file)
       try {
         return await createProgrammes(

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import { MeridianError } from '@meridian/model'
-import { createSteer, toTemplate, type Steer } from '@meridian/steer'
+import { createSteer, PROGRAMME_FORMATS, toTemplate, type ProgrammeFormat, type Steer } from '@meridian/steer'
 import { storeDir, type Context } from '../context.js'
 import { table } from '../format/table.js'
 import { openStateFor, operator, withState, type StateFlags } from '../open-state.js'
@@ -39,18 +39,16 @@ export function programmesCommand(context: Context): Command {
   programmes.addCommand(
     stateOptions(new Command('import'))
       .description('register the programmes of a file, all in one transaction: every one, or none')
-      .argument('<file>', 'a Meridian programme file: JSON ({"programmes": [...]}) or JSON Lines')
-      .addOption(
-        new Option('--format <format>', 'the file format')
-          .choices(['meridian', 'stip', 'cordis'])
-          .default('meridian'),
+      .argument(
+        '<file>',
+        'a STIP Compass export (| separated, two header rows) or a Meridian programme file (JSON or JSON Lines)',
       )
-      .action(async (file: string, flags: StateFlags & { format: string }) => {
-        if (flags.format !== 'meridian')
-          throw new MeridianError(
-            'BAD_OPTION',
-            `--format ${flags.format}: not supported yet; convert to the Meridian template (--format meridian)`,
-          )
+      .addOption(
+        new Option('--format <format>', 'the file format (default: told from the content)').choices([
+          ...PROGRAMME_FORMATS,
+        ]),
+      )
+      .action(async (file: string, flags: StateFlags & { format?: ProgrammeFormat }) => {
         const path = resolve(context.cwd, file)
         let text: string
         try {
@@ -61,7 +59,7 @@ export function programmesCommand(context: Context): Command {
           })
         }
         const created = await withSteer(context, flags, 'meridian programmes', (steer) =>
-          steer.importProgrammes(operator(context), text, basename(file)),
+          steer.importProgrammes(operator(context), text, basename(file), { format: flags.format }),
         )
         context.stdout(
           `imported ${created.length} programme${created.length === 1 ? '' : 's'} from ${file}\n`,

@@ -1,0 +1,40 @@
+import { MeridianError } from '@meridian/model'
+import type { ProgrammeFile, ProgrammeRead } from './programme-file.js'
+import { readStip } from './stip.js'
+
+/** The programme file formats `programmes import` reads. */
+export const PROGRAMME_FORMATS = Object.freeze(['meridian', 'stip', 'cordis'] as const)
+export type ProgrammeFormat = (typeof PROGRAMME_FORMATS)[number]
+
+/**
+ * Tell a programme file's format from its content: a STIP Compass export (`|` and an InitiativeID column), a
+ * CORDIS file (`;` with CORDIS's project or organisation columns, or JSON with them), else the Meridian
+ * template (JSON or JSON Lines). `UNKNOWN_FORMAT` when it is none of them.
+ */
+export function detectProgrammeFormat({ text, file }: ProgrammeFile): ProgrammeFormat {
+  const head = text.replace(/^\uFEFF/, '').trimStart()
+  const first = head.split(/\r\n|\n|\r/, 1)[0] ?? ''
+  if (first.includes('|') && /(^|\|)"?InitiativeID"?(\||$)/.test(first)) return 'stip'
+  if (first.includes(';') && /(^|;)"?(projectID|ecMaxContribution|frameworkProgramme)"?(;|$)/.test(first))
+    return 'cordis'
+  if (head.startsWith('[') && /^\[\s*\{[^{}]*"(ecMaxContribution|frameworkProgramme|projectID)"/.test(head))
+    return 'cordis'
+  if (head.startsWith('{') || head.startsWith('[')) return 'meridian'
+  throw new MeridianError(
+    'UNKNOWN_FORMAT',
+    `${file}: cannot tell the programme file's format from its content (expected a STIP Compass export, a CORDIS file or the Meridian template); name it with --format stip|cordis|meridian`,
+    { location: { file, line: 1 } },
+  )
+}
+
+/** Read a file of a tabular format (STIP, CORDIS) into programmes or located problems. */
+export async function readProgrammeFile(
+  input: ProgrammeFile,
+  format: ProgrammeFormat,
+): Promise<ProgrammeRead> {
+  if (format === 'stip') return readStip(input)
+  throw new MeridianError(
+    'BAD_OPTION',
+    `--format ${format}: not supported yet for ${input.file}; convert to the Meridian template (--format meridian)`,
+  )
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ENGINES, operator, steerFixture } from './engines.test-util.js'
+
+const stip = readFileSync(new URL('../test-fixtures/stip-sample.csv', import.meta.url), 'utf8')
+const TABLES = ['programmes', 'programme_entities', 'audit_log']
+
+describe.each(ENGINES)('importing programme files on $name', (engine) => {
+  it('imports a STIP file (format told from content) once per initiative, and refuses it a second time', async () => {
+    const { steer, count } = await steerFixture(engine)
+    const created = await steer.importProgrammes(operator, stip, 'stip-sample.csv')
+    expect(created.map((p) => [p.source, p.kind, p.instrumentTypes.length])).toEqual([
+      ['stip', 'initiative', 3],
+      ['stip', 'initiative', 1],
+      ['stip', 'initiative', 1],
+    ])
+    expect(await count('programmes')).toBe(3)
+    expect(await count('audit_log')).toBe(3)
+    const view = await steer.getProgramme(operator, created[0]?.id ?? 0)
+    expect(view.budget).toEqual([{ year: 2023, planned: null, actual: null, range: '5M-20M' }])
+    await expect(steer.importProgrammes(operator, stip, 'stip-sample.csv')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      location: { file: 'stip-sample.csv', line: 3, field: 'programmes[0].externalId' },
+    })
+    expect(await count('programmes')).toBe(3)
+  })
+
+  it('stores nothing from a file with one malformed row', async () => {
+    const { steer, count } = await steerFixture(engine)
+    const bad = stip.replace('|2022|', '|2O22|')
+    await expect(steer.importProgrammes(operator, bad, 'bad.csv', { format: 'stip' })).rejects.toMatchObject({
+      code: 'INVALID_VALUE',
+      location: { file: 'bad.csv', line: 6, field: 'StartDateYear' },
+    })
+    for (const table of TABLES) expect(await count(table), table).toBe(0)
+  })
+})

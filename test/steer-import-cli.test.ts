@@ -1,0 +1,73 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openState } from '@meridian/state'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from './run-cli.js'
+
+// `meridian programmes import` of a STIP Compass file (a fixture of our own in the published layout) on the
+// embedded state database and, when MERIDIAN_TEST_DATABASE_URL names one, on a PostgreSQL server.
+const FIXTURE = new URL('../packages/steer/test-fixtures/stip-sample.csv', import.meta.url)
+const server = process.env.MERIDIAN_TEST_DATABASE_URL
+const name = `meridian_stip_${process.pid}`
+let dir: string
+let url = ''
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'meridian-stip-'))
+  copyFileSync(FIXTURE, join(dir, 'stip.csv'))
+  writeFileSync(join(dir, 'bad.csv'), readFileSync(FIXTURE, 'utf8').replace('|PRT|', '|PRX|'))
+  if (!server) return
+  const admin = await openState({ url: server, migrate: false })
+  await sql.raw(`create database ${name}`).execute(admin.db)
+  await admin.close()
+  const parsed = new URL(server)
+  parsed.pathname = `/${name}`
+  url = parsed.toString()
+})
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true })
+  if (!server) return
+  const admin = await openState({ url: server, migrate: false })
+  await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db)
+  await admin.close()
+})
+
+const engines = [
+  { engine: 'pglite', target: () => ['--store', 'data'] },
+  ...(server ? [{ engine: 'postgres', target: () => ['--database-url', url] }] : []),
+]
+
+describe.each(engines)('meridian programmes import of a STIP file on $engine', ({ target }) => {
+  const list = async () => {
+    const result = await runCli(dir, ['programmes', 'list', '--format', 'json', ...target()])
+    expect(result.code, result.stderr).toBe(0)
+    return JSON.parse(result.stdout) as { id: number; title: string }[]
+  }
+
+  it('refuses a file with a malformed row, naming file, line and column, and stores nothing', async () => {
+    const bad = await runCli(dir, ['programmes', 'import', 'bad.csv', ...target()])
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toMatch(/\(bad\.csv:6 CountryCode\) \[INVALID_VALUE\]/)
+    expect(await list()).toEqual([])
+  })
+
+  it('counts a three-instrument initiative once, and a second import adds nothing', async () => {
+    const first = await runCli(dir, ['programmes', 'import', 'stip.csv', ...target()])
+    expect(first.code, first.stderr).toBe(0)
+    expect(first.stdout).toContain('imported 3 programmes')
+    const rows = await list()
+    expect(rows.map((r) => r.title).sort()).toEqual([
+      'Synthetic innovation vouchers',
+      'Synthetic joint lab programme',
+      'Synthetic national AI strategy',
+    ])
+    expect(rows.every((r) => Number.isInteger(r.id))).toBe(true)
+    const again = await runCli(dir, ['programmes', 'import', 'stip.csv', '--format', 'stip', ...target()])
+    expect(again.stderr).toMatch(/\(stip\.csv:3 programmes\[0\]\.externalId\) \[CONFLICT\]/)
+    expect(await list()).toEqual(rows)
+    writeFileSync(join(dir, 'other.csv'), 'a,b\n1,2\n')
+    const unknown = await runCli(dir, ['programmes', 'import', 'other.csv', ...target()])
+    expect(unknown.stderr).toMatch(/\(other\.csv:1\) \[UNKNOWN_FORMAT\]/)
+  })
+})
