@@ -1,10 +1,14 @@
 import {
   NO_IDS,
+  distinctFunding,
+  splitAwardIds,
   toDoi,
+  toFunderId,
   toOrcid,
   toRorId,
   type Affiliation,
   type Authorship,
+  type Funding,
   type ReadItem,
   type Work,
 } from '@meridian/model'
@@ -68,6 +72,28 @@ function authorOf(value: unknown, position: number): Authorship {
 }
 
 /**
+ * Crossref's `funder[]` (`DOI`, `name`, `award[]`): one row per funder and award id (an award string listing
+ * several ids gives one row each), or one row with no award; funder DOIs outside the Open Funder Registry
+ * (`10.13039/`) are left out and the name kept.
+ */
+function fundingOf(value: unknown): Funding[] {
+  const rows = list(value)
+    .filter(isObject)
+    .flatMap((funder) => {
+      const awards = list(funder['award']).flatMap((a) => splitAwardIds(text(a)))
+      return (awards.length > 0 ? awards : [null]).map((award): Funding => ({
+        funderId: toFunderId(text(funder['DOI'])),
+        funderName: text(funder['name']),
+        funderRor: null,
+        award,
+        source: 'crossref',
+        note: null,
+      }))
+    })
+  return distinctFunding(rows.filter((r) => r.funderId !== null || r.funderName !== null))
+}
+
+/**
  * Decode one Crossref work (the `message` of `/works/{doi}`, or an item of a `/works` page). The year is
  * the first of `published`, `issued`, `published-print`, `published-online`, `created`; affiliations are
  * Crossref's publisher-deposited strings (and ROR ids where deposited), with the country read from the
@@ -110,7 +136,7 @@ export function decodeCrossrefWork(value: unknown, at: CrossrefAt): ReadItem {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
-    funding: [],
+    funding: fundingOf(value['funder']),
     synthetic: false,
     provenance: { source: 'crossref', format: 'crossref-json', file: at.file, line: at.line },
   }

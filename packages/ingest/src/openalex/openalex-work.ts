@@ -1,6 +1,7 @@
 import { countProblem, toDoi, toOpenAlexId, toPmid, yearProblem } from '@meridian/model'
 import type { Authorship, OpenAlexId, ReadItem, Work } from '@meridian/model'
 import { decodeAuthorship } from './openalex-authorship.js'
+import { openAlexFunding } from './openalex-funding.js'
 import { arrayOrEmpty, isJsonObject, objectAt, stringOrNull } from './json-value.js'
 import { quote } from '../values/index.js'
 import { recordProblem } from './problem.js'
@@ -25,6 +26,9 @@ export const OPENALEX_WORK_MEMBERS: ReadonlySet<string> = new Set([
   'authorships',
   'corresponding_author_ids',
   'is_authors_truncated',
+  'funders',
+  'grants',
+  'awards',
 ])
 
 /** Where an OpenAlex work was read. */
@@ -107,7 +111,7 @@ export function decodeOpenAlexWork(value: unknown, at: OpenAlexAt): ReadItem {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: value.is_authors_truncated === true,
-    funding: [],
+    funding: openAlexFunding(value),
     synthetic: false,
     provenance: { source: 'openalex', format: at.format ?? 'openalex-jsonl', file: at.file, line: at.line },
   }

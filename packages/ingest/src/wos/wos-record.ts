@@ -15,6 +15,7 @@ import {
 } from '@meridian/model'
 import { countFromText, quoteText, yearFromText } from '../values/index.js'
 import { bibliometrixCountries } from './bibliometrix-extraction.js'
+import { wosFunding } from './wos-funding.js'
 import { parseWosAddress, wosAddressCountry } from './wos-address.js'
 import { AuthorIndex } from './wos-names.js'
 import { parseWosReprint } from './wos-reprint.js'
@@ -95,7 +96,7 @@ export function decodeWosRecord(record: WosTagRecord, context: WosRecordContext)
     ...decodeAuthors(list('AF'), list('AU'), list('C1'), one('OI'), one('RP')),
     bibliometrix: bibliometrixCountries(list('C1'), one('RP')),
     authorsTruncated: false,
-    funding: [],
+    funding: wosFunding(one('FU'), one('FX')),
     synthetic: false,
     provenance: { source: 'wos', format: context.format, file: context.file, line },
   }
