@@ -122,6 +122,11 @@ export async function mergeStaging(db: Database, ingestId: number, revision: num
       s.fuzzy_key
     FROM s_target t JOIN s_works s ON s.tmp_id = t.tmp_id`)
   await fillIdentifiers(db)
+  // A work's funding is the union of its records' (a record read again adds nothing).
+  await db.exec(`INSERT INTO work_funding
+    SELECT t.work_id, f.funder_id, f.funder_name, f.funder_ror, f.award_id, f.award_key, f.source, f.note
+    FROM s_funding f JOIN s_target t ON t.tmp_id = f.tmp_id
+    EXCEPT SELECT * FROM work_funding`)
   await takeAffiliations(db, revision)
   await takeCitations(db, revision)
 

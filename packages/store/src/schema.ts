@@ -1,5 +1,14 @@
-/** Bumped when the tables change shape; a store of another version is refused, not misread. */
-export const SCHEMA_VERSION = '2'
+/**
+ * Bumped when the tables change shape; a store of another version is refused, not misread, except the versions
+ * in `UPGRADABLE`, which a writable open brings up to date.
+ */
+export const SCHEMA_VERSION = '3'
+
+/**
+ * Versions a writable open upgrades by creating the tables added since (`CREATE TABLE IF NOT EXISTS`): 2 -> 3
+ * added `work_funding`; works stored before carry no funding until their records are ingested again.
+ */
+export const UPGRADABLE: ReadonlySet<string> = new Set(['2'])
 
 /** Canonical tables and per-work facts. No indexes: every lookup is a set-based join at ingest time. */
 export const SCHEMA = [
@@ -20,6 +29,10 @@ export const SCHEMA = [
   // What bibliometrix's own extraction reports (WoS records): role 'country' (AU_CO) or 'corresponding' (AU1_CO).
   `CREATE TABLE IF NOT EXISTS work_bibliometrix (work_id BIGINT, country VARCHAR, role VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS work_fields (work_id BIGINT, position INTEGER, field VARCHAR)`,
+  // Funders and awards of every record of a work, distinct rows. award_key is the award id normalised for
+  // matching (normaliseAwardId); source is where the row was read (openalex-grants, crossref, wos-fu...).
+  `CREATE TABLE IF NOT EXISTS work_funding (work_id BIGINT, funder_id VARCHAR, funder_name VARCHAR,
+     funder_ror VARCHAR, award_id VARCHAR, award_key VARCHAR, source VARCHAR, note VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS authorships (work_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
   // position -1 holds the reprint (corresponding) address of sources that give one apart. institution_key and
@@ -59,6 +72,8 @@ export const STAGING = [
      file VARCHAR, line INTEGER, has_bibliometrix BOOLEAN, fuzzy_key VARCHAR)`,
   `CREATE TABLE s_bibliometrix (tmp_id BIGINT, country VARCHAR, role VARCHAR)`,
   `CREATE TABLE s_fields (tmp_id BIGINT, position INTEGER, field VARCHAR)`,
+  `CREATE TABLE s_funding (tmp_id BIGINT, funder_id VARCHAR, funder_name VARCHAR, funder_ror VARCHAR,
+     award_id VARCHAR, award_key VARCHAR, source VARCHAR, note VARCHAR)`,
   `CREATE TABLE s_authorships (tmp_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
   `CREATE TABLE s_affiliations (tmp_id BIGINT, position INTEGER, seq INTEGER, raw VARCHAR,
@@ -74,4 +89,5 @@ export const STAGING_TABLES = [
   's_affiliations',
   's_institutions',
   's_bibliometrix',
+  's_funding',
 ]

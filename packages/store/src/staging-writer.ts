@@ -1,4 +1,4 @@
-import type { Institution, Work } from '@meridian/model'
+import { normaliseAwardId, type Institution, type Work } from '@meridian/model'
 import type { Appender } from './duckdb.js'
 import { fuzzyKey } from './fuzzy-key.js'
 
@@ -37,6 +37,7 @@ export interface StagingAppenders {
   readonly affiliations: Appender
   readonly institutions: Appender
   readonly bibliometrix: Appender
+  readonly funding: Appender
 }
 
 /**
@@ -81,6 +82,19 @@ export class StagingWriter {
       for (const country of work.bibliometrix.countries) this.bibliometrix(id, country, 'country')
       if (work.bibliometrix.corresponding)
         this.bibliometrix(id, work.bibliometrix.corresponding, 'corresponding')
+    }
+
+    for (const row of work.funding) {
+      const a = this.to.funding
+      a.appendInteger(id)
+      text(a, row.funderId)
+      text(a, row.funderName)
+      text(a, row.funderRor)
+      text(a, row.award)
+      text(a, row.award === null ? null : normaliseAwardId(row.award))
+      a.appendVarchar(row.source)
+      text(a, row.note)
+      a.endRow()
     }
 
     work.fields.forEach((field, position) => {

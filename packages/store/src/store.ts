@@ -4,7 +4,7 @@ import { Database } from './duckdb.js'
 import { computeFacts } from './facts.js'
 import { mergeStaging, readMergeLog, type MergeCounts, type MergeEntry } from './merge.js'
 import { applyCorrections, type CorrectionCounts, type Corrections } from './corrections.js'
-import { SCHEMA, SCHEMA_VERSION, STAGING, STAGING_TABLES } from './schema.js'
+import { SCHEMA, SCHEMA_VERSION, STAGING, STAGING_TABLES, UPGRADABLE } from './schema.js'
 import { StagingWriter } from './staging-writer.js'
 import { readDataVersion, type DataVersion } from './data-version.js'
 import { readStatus, type StoreStatus } from './status.js'
@@ -112,8 +112,8 @@ export class Store {
     try {
       for (const statement of STAGING) await db.exec(statement)
       const appenders = await Promise.all(STAGING_TABLES.map((t) => db.appender(t)))
-      const [works, fields, authorships, affiliations, institutions, bibliometrix] = appenders
-      if (!works || !fields || !authorships || !affiliations || !institutions || !bibliometrix)
+      const [works, fields, authorships, affiliations, institutions, bibliometrix, funding] = appenders
+      if (!works || !fields || !authorships || !affiliations || !institutions || !bibliometrix || !funding)
         throw new Error('a staging table has no appender')
       const writer = new StagingWriter({
         works,
@@ -122,6 +122,7 @@ export class Store {
         affiliations,
         institutions,
         bibliometrix,
+        funding,
       })
       let open = true
       const finish = () => {
@@ -293,8 +294,11 @@ export class Store {
   private async migrate(): Promise<void> {
     for (const statement of SCHEMA) await this.db.exec(statement)
     const rows = await this.db.all(sql`SELECT value FROM meta WHERE key = 'schema_version'`)
+    const version = rows[0]?.value
     if (rows.length === 0)
       await this.db.all(sql`INSERT INTO meta VALUES ('schema_version', ${SCHEMA_VERSION})`)
+    else if (typeof version === 'string' && UPGRADABLE.has(version))
+      await this.db.all(sql`UPDATE meta SET value = ${SCHEMA_VERSION} WHERE key = 'schema_version'`)
   }
 
   private async checkVersion(path: string): Promise<void> {
@@ -303,7 +307,10 @@ export class Store {
     if (version !== SCHEMA_VERSION)
       throw new MeridianError(
         'STORE_UNAVAILABLE',
-        `store "${path}" has schema version ${JSON.stringify(version ?? null)}; this Meridian reads version ${SCHEMA_VERSION}`,
+        `store "${path}" has schema version ${JSON.stringify(version ?? null)}; this Meridian reads version ${SCHEMA_VERSION}` +
+          (typeof version === 'string' && UPGRADABLE.has(version)
+            ? '; open it once for writing (an ingest) to upgrade it'
+            : '; rebuild it with this Meridian'),
       )
   }
 }
