@@ -66,6 +66,19 @@ describe.each(engines)('meridian programmes import of a STIP file on $engine', (
     const again = await runCli(dir, ['programmes', 'import', 'stip.csv', '--format', 'stip', ...target()])
     expect(again.stderr).toMatch(/\(stip\.csv:3 programmes\[0\]\.externalId\) \[CONFLICT\]/)
     expect(await list()).toEqual(rows)
+    // Exported in the STIP layout and read back into another store: the same initiatives, once each.
+    const out = await runCli(dir, [
+      'programmes',
+      'export',
+      '--format',
+      'stip',
+      '--out',
+      'out.csv',
+      ...target(),
+    ])
+    expect(out.code, out.stderr).toBe(0)
+    const copy = await runCli(dir, ['programmes', 'import', 'out.csv', '--store', `copy-${target()[0]}`])
+    expect(copy.stdout).toContain('imported 3 programmes')
     writeFileSync(join(dir, 'other.csv'), 'a,b\n1,2\n')
     const unknown = await runCli(dir, ['programmes', 'import', 'other.csv', ...target()])
     expect(unknown.stderr).toMatch(/\(other\.csv:1\) \[UNKNOWN_FORMAT\]/)

@@ -2,7 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import { MeridianError } from '@meridian/model'
-import { createSteer, PROGRAMME_FORMATS, toTemplate, type ProgrammeFormat, type Steer } from '@meridian/steer'
+import {
+  createSteer,
+  decodeProgramme,
+  PROGRAMME_FORMATS,
+  toTemplate,
+  writeStip,
+  type ProgrammeFormat,
+  type Steer,
+} from '@meridian/steer'
 import { storeDir, type Context } from '../context.js'
 import { table } from '../format/table.js'
 import { openStateFor, operator, withState, type StateFlags } from '../open-state.js'
@@ -68,16 +76,27 @@ export function programmesCommand(context: Context): Command {
   )
   programmes.addCommand(
     stateOptions(new Command('export'))
-      .description('write every programme as a Meridian programme file (import reads it back)')
+      .description('write every programme as a programme file (import reads it back)')
       .option('--out <file>', 'the file to write (default: standard output)')
-      .action(async (flags: StateFlags & { out?: string }) => {
+      .addOption(
+        new Option(
+          '--format <format>',
+          'meridian: the JSON template; stip: the STIP Compass layout (| separated, two header rows)',
+        )
+          .choices(['meridian', 'stip'])
+          .default('meridian'),
+      )
+      .action(async (flags: StateFlags & { out?: string; format: string }) => {
         const all = await withSteer(context, flags, 'meridian programmes', async (steer) => {
           const list = await steer.listProgrammes(operator(context))
           const views = []
           for (const p of list) views.push(toTemplate(await steer.getProgramme(operator(context), p.id)))
           return views
         })
-        const text = json({ programmes: all })
+        const text =
+          flags.format === 'stip'
+            ? writeStip(all.map((p, i) => decodeProgramme(p, `programmes[${i}]`)))
+            : json({ programmes: all })
         if (flags.out) writeFileSync(resolve(context.cwd, flags.out), text)
         else context.stdout(text)
       }),
