@@ -9,6 +9,7 @@ import {
   type IndicatorOptionsInput,
   type YearRange,
 } from './options.js'
+import type { WorkSelection } from './work-selection.js'
 import { createRng } from './rng.js'
 import { rowKeys } from './units.js'
 import { renderInline, type SqlRunner } from './sql.js'
@@ -24,6 +25,8 @@ export interface Method {
   readonly window: number | null
   readonly groups: Readonly<Record<string, readonly string[]>> | null
   readonly rollUp: boolean
+  /** The works counted, as declared (`null`: all works). */
+  readonly works: WorkSelection | null
   readonly options: Readonly<Record<string, string | number>>
   readonly definition: string
   readonly formula: string
@@ -137,6 +140,7 @@ export function describe(definition: IndicatorDefinition, input: IndicatorOption
     window: options.window,
     groups: options.groups,
     rollUp: options.rollUp,
+    works: options.works,
     options: Object.freeze(extra),
     definition: definition.description,
     formula: definition.formula,

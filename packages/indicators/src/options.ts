@@ -7,6 +7,7 @@ import {
   type CountryCode,
   type CountryPolicyId,
 } from '@meridian/model'
+import { normalizeWorkSelection, type WorkSelection } from './work-selection.js'
 
 /** Counting methods. Each result names the one it used. */
 export const COUNTINGS = Object.freeze([
@@ -69,6 +70,12 @@ export interface IndicatorOptionsInput {
   readonly resamples?: number
   /** Bootstrap seed. Default 1. */
   readonly seed?: number
+  /**
+   * Count only these works (every unit relation is restricted to them), declared as rules:
+   * `{ any: [{ by: 'funding', funder, awards? }, { by: 'institutions', institutions, from?, to? }, { by: 'dois', dois }] }`.
+   * Default all works.
+   */
+  readonly works?: WorkSelection | null
 }
 
 /** Options after normalisation: every default filled in, every value checked. */
@@ -90,6 +97,7 @@ export interface IndicatorOptions {
   readonly intervals: boolean
   readonly resamples: number
   readonly seed: number
+  readonly works: WorkSelection | null
 }
 
 /** The options an indicator may read beyond the common ones. */
@@ -202,5 +210,6 @@ export function normalizeOptions(
     intervals: input.intervals ?? true,
     resamples: whole('resamples', input.resamples ?? 1000, 100, 100_000),
     seed: whole('seed', input.seed ?? 1, 0, 4_294_967_295),
+    works: normalizeWorkSelection(input.works),
   })
 }

@@ -1,5 +1,6 @@
 import type { IndicatorOptions } from './options.js'
 import { join, raw, sql, type Sql } from './sql.js'
+import { worksFilter } from './work-selection.js'
 
 /** Work-level facts every unit row carries (from `work_facts`). */
 const WORK_FACTS = [
@@ -18,10 +19,12 @@ const WORK_FACTS = [
 ] as const
 const factColumns = raw(WORK_FACTS.map((c) => `f.${c}`).join(', '))
 
+/** The years asked for and, when options select works, those works only: every unit relation passes here. */
 function yearFilter(alias: string, options: IndicatorOptions): Sql {
-  return options.years
+  const years = options.years
     ? sql` AND ${raw(alias)}.year BETWEEN ${options.years.from} AND ${options.years.to}`
     : raw('')
+  return sql`${years}${worksFilter(options.works, alias)}`
 }
 
 /** A portable inline table: `SELECT ? AS a, ? AS b UNION ALL SELECT ?, ? ...`. */
