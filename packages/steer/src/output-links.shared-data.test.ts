@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { selectionWorks, sql } from '@meridian/indicators'
+import { evaluate, indicator, selectionWorks, sql } from '@meridian/indicators'
 import { readOpenAlexJsonl } from '@meridian/ingest'
 import { Store } from '@meridian/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -97,6 +97,29 @@ describe.skipIf(!HAVE)('output links on the real OpenAlex works in ../shared/dat
   it('a programme of several links gets the union, each work once', async () => {
     const expected = [...new Set([...scan(lines, 'F4320306076'), ...scan(lines, 'F4320315140')])].sort()
     expect(await linked([link('F4320306076'), link('F4320315140')])).toEqual(expected)
+  })
+
+  it('indicators over the linked outputs equal them over a store of only those works', async () => {
+    const links = [link('F4320306076'), link('F4320315140'), link('F4320306151', ['G-2017-9800'])]
+    const ids = new Set(await linked(links))
+    const only = await Store.open({ path: ':memory:' })
+    try {
+      const run = await only.beginIngest()
+      async function* source() {
+        yield* lines.filter((l) => ids.has(short((JSON.parse(l) as Json).id)))
+      }
+      for await (const item of readOpenAlexJsonl(source(), { file: 'linked.jsonl' }))
+        if (item.kind === 'work') run.add(item.work)
+      await run.commit({ files: ['linked'], problems: 0, now: new Date(0) })
+      const works = outputSelection(links)!
+      for (const id of ['output', 'international-share', 'collaboration-types']) {
+        const selected = await evaluate(store.runner, indicator(id), { intervals: false, works })
+        const alone = await evaluate(only.runner, indicator(id), { intervals: false })
+        expect([id, selected.rows, selected.coverage.works]).toEqual([id, alone.rows, alone.coverage.works])
+      }
+    } finally {
+      only.close()
+    }
   })
 
   it('an award the funder never gave links nothing', async () => {
