@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openState } from '@meridian/state'
@@ -16,6 +16,12 @@ let url = ''
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'meridian-stip-'))
   copyFileSync(FIXTURE, join(dir, 'stip.csv'))
+  mkdirSync(join(dir, 'cordis'))
+  for (const [from, to] of [
+    ['cordis-project.csv', 'project.csv'],
+    ['cordis-organization.csv', 'organization.csv'],
+  ])
+    copyFileSync(new URL(`../packages/steer/test-fixtures/${from}`, import.meta.url), join(dir, 'cordis', to))
   writeFileSync(join(dir, 'bad.csv'), readFileSync(FIXTURE, 'utf8').replace('|PRT|', '|PRX|'))
   if (!server) return
   const admin = await openState({ url: server, migrate: false })
@@ -81,6 +87,19 @@ describe.each(engines)('meridian programmes import of a STIP file on $engine', (
     expect(copy.stdout).toContain('imported 3 programmes')
     writeFileSync(join(dir, 'other.csv'), 'a,b\n1,2\n')
     const unknown = await runCli(dir, ['programmes', 'import', 'other.csv', ...target()])
+    // A CORDIS project file with its organisations beside it: one programme per project, partners included.
+    const cordis = await runCli(dir, ['programmes', 'import', 'cordis/project.csv', ...target()])
+    expect(cordis.stdout, cordis.stderr).toContain('imported 2 programmes')
+    const all = await list()
+    expect(all).toHaveLength(5)
+    const lab = all.find((r) => r.title.startsWith('SYNLAB'))
+    const shown = await runCli(dir, ['programmes', 'show', String(lab?.id), '--format', 'json', ...target()])
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      source: 'cordis',
+      countries: ['DE'],
+      partnerCountries: ['GR', 'PT', 'GB'],
+      entities: [{ role: 'lead' }, { role: 'partner' }, { role: 'partner' }, { role: 'partner' }],
+    })
     expect(unknown.stderr).toMatch(/\(other\.csv:1\) \[UNKNOWN_FORMAT\]/)
   })
 })

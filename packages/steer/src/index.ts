@@ -41,9 +41,11 @@ export { did, type DidEstimate, type DidOptions } from './did.js'
 export { MATCH_DISTANCE, matchComparison, type MatchedInstitution, type MatchProfile } from './matching.js'
 export {
   detectProgrammeFormat,
+  isCordisOrganisations,
   PROGRAMME_FORMATS,
   readProgrammeFile,
   type ProgrammeFormat,
 } from './programme-formats.js'
 export type { ProgrammeFile, ProgrammeRead } from './programme-file.js'
 export { readStip, writeStip } from './stip.js'
+export { readCordis } from './cordis.js'

@@ -1,5 +1,6 @@
 import { MeridianError } from '@meridian/model'
 import type { ProgrammeFile, ProgrammeRead } from './programme-file.js'
+import { readCordis } from './cordis.js'
 import { readStip } from './stip.js'
 
 /** The programme file formats `programmes import` reads. */
@@ -27,14 +28,29 @@ export function detectProgrammeFormat({ text, file }: ProgrammeFile): ProgrammeF
   )
 }
 
-/** Read a file of a tabular format (STIP, CORDIS) into programmes or located problems. */
+/** Whether a CORDIS file holds organisations (projectID and organisationID columns) rather than projects. */
+export const isCordisOrganisations = ({ text }: ProgrammeFile): boolean =>
+  /projectID/.test(text.slice(0, 2000)) && /organisationID/.test(text.slice(0, 2000))
+
+/**
+ * Read a file of a tabular format (STIP, CORDIS) into programmes or located problems. CORDIS projects come with
+ * their organisations in a second file (`alongside`), given in either order.
+ */
 export async function readProgrammeFile(
   input: ProgrammeFile,
   format: ProgrammeFormat,
+  alongside: readonly ProgrammeFile[] = [],
 ): Promise<ProgrammeRead> {
   if (format === 'stip') return readStip(input)
-  throw new MeridianError(
-    'BAD_OPTION',
-    `--format ${format}: not supported yet for ${input.file}; convert to the Meridian template (--format meridian)`,
-  )
+  if (format === 'cordis') {
+    const files = [input, ...alongside]
+    const projects = files.find((f) => !isCordisOrganisations(f))
+    if (!projects)
+      throw new MeridianError(
+        'BAD_OPTION',
+        `${input.file}: CORDIS organisations need their projects file (project.csv or project.json) beside them`,
+      )
+    return readCordis(projects, files.find(isCordisOrganisations))
+  }
+  throw new MeridianError('BAD_OPTION', `${input.file}: the Meridian template is read by readTemplate`)
 }

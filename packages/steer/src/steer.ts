@@ -10,7 +10,7 @@ import {
   setMilestoneStatus,
 } from './programmes.js'
 import type { SteerSchema } from './schema.js'
-import { refuse } from './programme-file.js'
+import { refuse, type ProgrammeFile } from './programme-file.js'
 import { detectProgrammeFormat, readProgrammeFile, type ProgrammeFormat } from './programme-formats.js'
 import { locate, readTemplate } from './template.js'
 
@@ -52,11 +52,15 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
       actor: Actor,
       text: string,
       file: string,
-      options: { readonly format?: ProgrammeFormat | undefined } = {},
+      options: {
+        readonly format?: ProgrammeFormat | undefined
+        /** Files read with it: a CORDIS project file's organisations (or the other way round). */
+        readonly alongside?: readonly ProgrammeFile[]
+      } = {},
     ) => {
       const format = options.format ?? detectProgrammeFormat({ text, file })
       if (format !== 'meridian') {
-        const read = await readProgrammeFile({ text, file }, format)
+        const read = await readProgrammeFile({ text, file }, format, options.alongside)
         if (read.problems.length > 0) throw refuse(read.problems)
         try {
           return await createProgrammes(context, actor, read.programmes)

@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import { MeridianError } from '@meridian/model'
 import {
   createSteer,
   decodeProgramme,
+  detectProgrammeFormat,
+  isCordisOrganisations,
   PROGRAMME_FORMATS,
   toTemplate,
   writeStip,
@@ -26,6 +28,17 @@ export const withSteer = <T>(
   openStateFor(context, storeDir(context, flags.store), flags, { command }).then((state) =>
     withState(state, () => work(createSteer(state, { now: context.now }))),
   )
+
+/** The other file of a CORDIS pair beside `path` (organization.csv|json for projects, and back), if present. */
+function cordisCompanion(path: string, isOrganisations: boolean): { text: string; file: string }[] {
+  const names = isOrganisations ? ['project.csv', 'project.json'] : ['organization.csv', 'organization.json']
+  const ext = extname(path)
+  for (const name of names.sort((a) => (a.endsWith(ext) ? -1 : 1))) {
+    const other = join(dirname(path), name)
+    if (existsSync(other)) return [{ text: readFileSync(other, 'utf8'), file: name }]
+  }
+  return []
+}
 
 /** A whole positive number given as an option or argument. */
 export function idOf(name: string, value: string): number {
@@ -49,7 +62,7 @@ export function programmesCommand(context: Context): Command {
       .description('register the programmes of a file, all in one transaction: every one, or none')
       .argument(
         '<file>',
-        'a STIP Compass export (| separated, two header rows) or a Meridian programme file (JSON or JSON Lines)',
+        'a STIP Compass export (| separated, two header rows), a CORDIS project.csv|json (its organization.csv|json beside it is read too) or a Meridian programme file (JSON or JSON Lines)',
       )
       .addOption(
         new Option('--format <format>', 'the file format (default: told from the content)').choices([
@@ -66,8 +79,11 @@ export function programmesCommand(context: Context): Command {
             cause,
           })
         }
+        const input = { text, file: basename(file) }
+        const format = flags.format ?? detectProgrammeFormat(input)
+        const alongside = format === 'cordis' ? cordisCompanion(path, isCordisOrganisations(input)) : []
         const created = await withSteer(context, flags, 'meridian programmes', (steer) =>
-          steer.importProgrammes(operator(context), text, basename(file), { format: flags.format }),
+          steer.importProgrammes(operator(context), text, input.file, { format, alongside }),
         )
         context.stdout(
           `imported ${created.length} programme${created.length === 1 ? '' : 's'} from ${file}\n`,
