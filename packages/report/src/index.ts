@@ -1,1 +1,9 @@
-export {}
+export { LANGUAGES, MESSAGES, message, type Lang, type MessageKey } from './messages.js'
+export { formatNumber } from './format.js'
+export { gatherReport, type GatherOptions, type ReportData } from './report-data.js'
+export { reportTables, type Cell, type ReportTable } from './tables.js'
+export { renderHtml } from './html.js'
+export { renderPdf, DEFAULT_CHROMIUM, type PdfOptions } from './pdf.js'
+export { toCsv } from './csv.js'
+export { toXlsx } from './xlsx.js'
+export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderedReport } from './render.js'
