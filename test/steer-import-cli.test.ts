@@ -20,7 +20,7 @@ beforeAll(async () => {
   for (const [from, to] of [
     ['cordis-project.csv', 'project.csv'],
     ['cordis-organization.csv', 'organization.csv'],
-  ])
+  ] as const)
     copyFileSync(new URL(`../packages/steer/test-fixtures/${from}`, import.meta.url), join(dir, 'cordis', to))
   writeFileSync(join(dir, 'bad.csv'), readFileSync(FIXTURE, 'utf8').replace('|PRT|', '|PRX|'))
   if (!server) return

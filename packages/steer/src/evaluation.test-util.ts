@@ -42,6 +42,7 @@ function work(authors: readonly Institution[], year: number, field: string): Wor
     title: `Synthetic evaluation work number ${serial} of the test store`,
     citedBy: 0,
     fields: [field],
+    funding: [],
     authorships: authors.map((i, position) => ({
       position,
       name: `Author ${serial}-${position}`,

@@ -103,7 +103,7 @@ describe('options.works: an indicator over selected works equals it over a store
     // A quote in a value is bound, not spliced: the query runs and finds nothing.
     expect((await evaluate(all.runner, indicator('output'), { intervals: false, works })).rows).toEqual([])
     for (const bad of [{ any: [] }, { any: [{ by: 'funding', funder: 'W1' }] }, { any: [{ by: 'x' }] }])
-      expect(() => describeMethod(indicator('output'), { works: bad as WorkSelection })).toThrow(
+      expect(() => describeMethod(indicator('output'), { works: bad as unknown as WorkSelection })).toThrow(
         expect.objectContaining({ code: 'BAD_OPTION' }),
       )
   })
