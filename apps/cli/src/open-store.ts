@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { MeridianError } from '@meridian/model'
@@ -17,11 +17,43 @@ function demoFallback(context: Context, dir: string): string {
   return demo
 }
 
-/** Open the store in `dir` (memory limit from `MERIDIAN_MEMORY_LIMIT`); for reading, a missing store is an error that says how to make one. */
-export async function openStore(context: Context, dir: string, mode: 'read' | 'write'): Promise<Store> {
-  if (mode === 'read') dir = demoFallback(context, dir)
+/**
+ * DuckDB lets one process write a store, and none read it meanwhile. When another process holds it, say which
+ * one, since when (a server's state lock tells), and how to add data to a served store.
+ */
+function lockHolder(dir: string, error: unknown): MeridianError | undefined {
+  const cause = error instanceof Error ? error.cause : undefined
+  const text = cause instanceof Error ? cause.message : ''
+  const pid = /Conflicting lock is held in .*?\(PID (\d+)\)/.exec(text)?.[1]
+  if (pid === undefined) return undefined
+  let holder = ''
+  try {
+    const lock = JSON.parse(readFileSync(join(dir, 'state.lock'), 'utf8')) as Record<string, unknown>
+    if (String(lock.pid) === pid) holder = ` (${String(lock.command)}) since ${String(lock.since)}`
+  } catch {
+    // No state lock, or not this process's: the process id is all DuckDB tells.
+  }
+  return new MeridianError(
+    'STORE_UNAVAILABLE',
+    `the store "${dir}" is in use by process ${pid}${holder}: stop it first, or, when it is a server, ` +
+      `send new data to it with "meridian ingest FILES --server URL"`,
+    { cause: error },
+  )
+}
+
+/**
+ * Open the store in `dir` (memory limit from `MERIDIAN_MEMORY_LIMIT`); for reading, a missing store is an error
+ * that says how to make one. `serve` opens it writable with a reading connection per core, so the server can
+ * take new data while it answers.
+ */
+export async function openStore(
+  context: Context,
+  dir: string,
+  mode: 'read' | 'write' | 'serve',
+): Promise<Store> {
+  if (mode !== 'write') dir = demoFallback(context, dir)
   const path = join(dir, STORE_FILE)
-  if (mode === 'read' && !existsSync(path))
+  if (mode !== 'write' && !existsSync(path))
     throw new MeridianError(
       'STORE_UNAVAILABLE',
       `no store at "${dir}": run "meridian ingest <files> --store ${dir}" or "meridian demo" first`,
@@ -33,8 +65,10 @@ export async function openStore(context: Context, dir: string, mode: 'read' | 'w
   return Store.open({
     path,
     readOnly: mode === 'read',
-    ...(mode === 'read' ? { readers: availableParallelism() } : {}),
+    ...(mode !== 'write' ? { readers: availableParallelism() } : {}),
     ...(memoryLimit ? { memoryLimit } : {}),
+  }).catch((error: unknown) => {
+    throw lockHolder(dir, error) ?? error
   })
 }
 

@@ -4,6 +4,8 @@ export { TEXT_ENCODINGS } from './text-decoding.js'
 export type { TextEncoding } from './text-decoding.js'
 export { MAX_FIELD_LENGTH } from './work-limits.js'
 export { ingestFiles, detectFile } from './ingest-files.js'
+export { listFiles } from './file-list.js'
+export type { ListedFile } from './file-list.js'
 export type {
   WorkSink,
   OnError,

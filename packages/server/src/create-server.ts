@@ -26,6 +26,7 @@ import { networkRoutes } from './routes/networks.js'
 import { profileRoutes } from './routes/profile.js'
 import { statusRoutes } from './routes/status.js'
 import { worksRoutes } from './routes/works.js'
+import { ingestRoutes, type IngestHandler } from './routes/ingest.js'
 import { guardStore, type QueueOptions, type StoreReader } from './services/store-reader.js'
 import { registerWebRoot } from './web-root.js'
 
@@ -66,6 +67,13 @@ export interface ServerOptions {
   readonly allowedHosts?: readonly string[]
   /** Largest request body, in bytes. Default 1 MiB; larger ones get 413. */
   readonly bodyLimit?: number
+  /**
+   * Adds an uploaded file to the served store (the store opened writable; needs `workspace`): enables the
+   * admin route `POST /api/admin/ingest`. Default: none (the route is absent).
+   */
+  readonly ingest?: IngestHandler
+  /** Largest file `POST /api/admin/ingest` takes, in bytes. Default 4 GiB. */
+  readonly ingestLimit?: number
   /** The clock, in milliseconds. Default `Date.now`. */
   readonly now?: () => number
 }
@@ -134,7 +142,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     // Before the response cache: a cached answer must never skip the access check.
     await registerAuth(app, options.workspace, options.access ?? 'public')
   }
-  registerCaching(app, store, {
+  const { dataChanged } = registerCaching(app, store, {
     cache: new ResponseCache(options.cache),
     versionTtlMs: options.versionTtlMs ?? 1000,
     now: options.now ?? Date.now,
@@ -161,6 +169,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     organisationRoutes(app, workspace)
     auditRoutes(app, workspace)
     if (options.steer) programmeRoutes(app, options.steer, store)
+    if (options.ingest)
+      ingestRoutes(app, store, {
+        ingest: options.ingest,
+        workspace,
+        steer: options.steer,
+        limit: options.ingestLimit ?? 4 * 2 ** 30,
+        dataChanged,
+      })
   }
   if (options.webRoot) await registerWebRoot(app, options.webRoot)
   await app.ready()

@@ -1,5 +1,6 @@
 export { createServer } from './create-server.js'
 export type { ServerOptions } from './create-server.js'
+export type { IngestHandler, IngestRequest } from './routes/ingest.js'
 export type { QueueOptions, StoreReader } from './services/store-reader.js'
 export type { ResponseCacheOptions } from './caching/response-cache.js'
 export { API_ERROR_CODES } from './errors/api-error.js'

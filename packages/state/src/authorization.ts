@@ -32,6 +32,7 @@ export const RULES = Object.freeze({
   'organisations.list': { roles: EVERYONE, reach: 'any', scope: 'read' },
   'organisations.create': { roles: ['admin'], reach: 'any', scope: 'admin' },
   'organisations.update': { roles: ['broker', 'programme-manager'], reach: 'organisation', scope: 'write' },
+  'store.ingest': { roles: ['admin'], reach: 'any', scope: 'admin' },
 } as const satisfies Record<string, Rule>)
 
 /** Every action the workspace authorises. */

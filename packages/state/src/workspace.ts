@@ -1,5 +1,5 @@
 import type { Actor, RequestOrigin } from './actor.js'
-import { readAudit, type AuditFilter } from './audit.js'
+import { appendAudit, readAudit, type AuditFilter } from './audit.js'
 import { authorize } from './authorization.js'
 import type { StateDb } from './open-state.js'
 import {
@@ -77,6 +77,28 @@ export function createWorkspace(state: Pick<StateDb, 'db'>, options: WorkspaceOp
     createOrganisation: (actor: Actor, input: OrganisationInput) => createOrganisation(context, actor, input),
     updateOrganisation: (actor: Actor, id: number, input: OrganisationInput) =>
       updateOrganisation(context, actor, id, input),
+    /** Refuse (`FORBIDDEN`) unless the actor may add data to the analytical store (admins). */
+    authorizeIngest: (actor: Actor) => authorize(actor, 'store.ingest'),
+    /**
+     * Record an ingest into the analytical store that has committed: the store keeps its own `ingests` row, the
+     * audit trail says who did it (the two databases cannot share a transaction, so this follows the commit).
+     */
+    recordIngest: async (actor: Actor, ingestId: number, summary: Readonly<Record<string, unknown>>) => {
+      authorize(actor, 'store.ingest')
+      await context.db.transaction().execute((trx) =>
+        appendAudit(
+          trx,
+          { actor, at: context.now() },
+          {
+            action: 'store.ingest',
+            entityType: 'ingest',
+            entityId: ingestId,
+            before: null,
+            after: summary,
+          },
+        ),
+      )
+    },
     readAudit: (actor: Actor, filter?: AuditFilter) => {
       authorize(actor, 'audit.read')
       return readAudit(context.db, filter)

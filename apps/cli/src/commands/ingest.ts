@@ -1,19 +1,21 @@
 import { Command, Option } from 'commander'
-import { ingestFiles, TEXT_ENCODINGS, type OnError, type TextEncoding } from '@meridian/io'
+import { TEXT_ENCODINGS, type OnError, type TextEncoding } from '@meridian/io'
 import { formatProblem } from '@meridian/model'
 import { storeDir, type Context } from '../context.js'
-import { correctionsFor } from '../corrections.js'
-import { table } from '../format/table.js'
+import { ingestInto, ingestReport, tellSkippedFiles } from '../ingest-run.js'
+import { ingestOnServer } from '../ingest-remote.js'
 import { openStoreForWrite } from '../open-store.js'
 import { progress } from '../progress.js'
 
-interface IngestFlags {
+export interface IngestFlags {
   readonly store?: string
   readonly onError: OnError
   readonly quiet?: boolean
   readonly format: string
   readonly report?: boolean
   readonly encoding: TextEncoding
+  readonly server?: string
+  readonly token?: string
 }
 
 /** `meridian ingest <files...>`: read files into the store in one transaction. */
@@ -49,18 +51,20 @@ export function ingestCommand(context: Context): Command {
       'also list every record merged into a work (which key matched, why, what it gave) and every record skipped',
     )
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .option(
+      '--server <url>',
+      'send the files to a running Meridian server, which ingests them into the store it serves (each file one ingest; needs an admin API token: --token or $MERIDIAN_TOKEN)',
+    )
+    .option('--token <token>', 'API token for --server (default: $MERIDIAN_TOKEN)')
     .action(async (files: string[], flags: IngestFlags) => {
+      if (flags.server !== undefined) return ingestOnServer(context, files, flags)
       const dir = storeDir(context, flags.store)
       const { store, discard } = await openStoreForWrite(context, dir)
       const bar = progress(context, flags.quiet ?? false)
-      let committed = false
-      const run = await store.beginIngest().catch((error: unknown) => {
-        discard()
-        throw error
-      })
       try {
-        const report = await ingestFiles(files, run, {
+        const outcome = await ingestInto(store, dir, files, {
           cwd: context.cwd,
+          now: context.now,
           onError: flags.onError,
           encoding: flags.encoding,
           onProblem: (p) => {
@@ -69,100 +73,23 @@ export function ingestCommand(context: Context): Command {
           onWarning: (w) => {
             if (!flags.quiet) context.stderr(`warning: ${w.file}:${w.line}: ${w.message}\n`)
           },
-          onProgress: (p) => bar.update(p.total, p.file),
+          progress: bar,
         })
-        const corrections = await correctionsFor(dir, store)
-        const counts = await run.commit({
-          files,
-          problems: report.problems.length,
-          now: context.now(),
-          ...(corrections ? { corrections } : {}),
-        })
-        committed = true
         bar.stop()
-        for (const f of report.skippedFiles)
-          if (!flags.quiet) context.stderr(`skipped file: ${f.file}: ${f.message} [${f.code}]\n`)
-        const summary = {
-          records: report.records,
-          added: counts.added,
-          duplicatesOfStore: counts.duplicatesOfStore,
-          duplicatesInRun: counts.duplicatesInRun,
-          fuzzyMerges: counts.fuzzyMerges,
-          skipped: report.problems.length,
-          skippedFiles: report.skippedFiles,
-          warnings: report.files.reduce((sum, f) => sum + f.warnings, 0),
-          affiliations: counts.corrections,
-        }
-        if (flags.format === 'json') {
-          context.stdout(
-            JSON.stringify(
-              {
-                ...summary,
-                files: report.files,
-                problems: report.problems,
-                warningsListed: report.warnings,
-                merges: counts.merges,
-              },
-              null,
-              2,
-            ) + '\n',
-          )
-          return
-        }
-        const lines = [
-          table(['file', 'format', 'records', 'problems', 'withoutAffiliations'], report.files),
-          `${summary.records} records read; ${summary.added} works added; ` +
-            `${summary.duplicatesOfStore} already in the store; ${summary.duplicatesInRun} repeated within this run ` +
-            `(${summary.fuzzyMerges} of them matched by title, year and first author); ` +
-            `${summary.skipped} bad records skipped` +
-            (report.skippedFiles.length > 0
-              ? `; ${report.skippedFiles.length} files skipped (format not recognised): ${report.skippedFiles.map((f) => f.file).join(', ')}`
-              : ''),
-        ]
-        for (const f of report.files.filter((f) => f.encodingGuessed))
-          lines.push(`note: ${f.file} is not UTF-8: read as ${f.encoding} (--encoding chooses another)`)
-        for (const f of report.files.filter((f) => f.warnings > 0))
-          lines.push(
-            `warning: ${f.file}: ${f.warnings} lines hold U+FFFD (bytes not valid in ${f.encoding}), stored as read`,
-          )
-        for (const f of report.files.filter((f) => f.withoutAffiliations > 0))
-          lines.push(
-            f.withoutAffiliations === f.records
-              ? `note: ${f.file} (${f.format}) gives no affiliations: its ${f.records} works have no country unless another source or an override gives one`
-              : `note: ${f.file}: ${f.withoutAffiliations} of ${f.records} works have no affiliation, hence no country`,
-          )
-        const c = counts.corrections
-        if (c)
-          lines.push(
-            `affiliations: ${c.strings} strings resolved (${c.matched} matched to ROR, ${c.overridden} by overrides); ` +
-              `${c.worksCorrected} work corrections applied`,
-          )
-        if (flags.report) {
-          lines.push('', `merged (${counts.merges.length}):`)
-          for (const m of counts.merges)
-            lines.push(
-              `  ${m.file}:${m.line} (${m.source}) -> ${m.into.file}:${m.into.line} (${m.into.source}): ${m.reason}` +
-                (m.took.length > 0 ? `; gives ${m.took.join(', ')}` : ''),
-            )
-          lines.push('', `skipped (${report.problems.length}):`)
-          for (const p of report.problems) lines.push(`  ${formatProblem(p)}`)
-        }
-        context.stdout(lines.join('\n') + '\n')
+        store.close()
+        tellSkippedFiles(context, outcome, flags.quiet ?? false)
+        // The ingest id is the server's handle; the local report has no use for it.
+        const json: Record<string, unknown> = { ...outcome }
+        delete json.ingestId
+        context.stdout(
+          flags.format === 'json'
+            ? JSON.stringify(json, null, 2) + '\n'
+            : ingestReport(outcome, flags.report ?? false),
+        )
       } catch (error) {
         bar.stop()
-        if (!committed) {
-          // Whatever the rollback says, the error that stopped the run is the one to tell.
-          const rollbackError = await run.rollback().then(
-            () => undefined,
-            (failure: unknown) => failure,
-          )
-          discard()
-          if (rollbackError !== undefined && error instanceof Error && error.cause === undefined)
-            error.cause = rollbackError
-        }
+        discard()
         throw error
-      } finally {
-        if (committed) store.close()
       }
     })
 }

@@ -2,11 +2,14 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
 import { MeridianError } from '@meridian/model'
-import { createServer } from '@meridian/server'
+import type { TextEncoding } from '@meridian/io'
+import { createServer, type IngestHandler } from '@meridian/server'
+import type { Store } from '@meridian/store'
 import { createWorkspace } from '@meridian/state'
 import { createSteer } from '@meridian/steer'
 import { storeDir, type Context } from '../context.js'
 import { openStateFor } from '../open-state.js'
+import { ingestInto } from '../ingest-run.js'
 import { openStore } from '../open-store.js'
 
 interface ServeFlags extends ServeOptions {
@@ -24,6 +27,8 @@ interface ServeOptions {
   readonly secureCookies?: boolean
   /** Extra host names the server answers for (beyond the interface it listens on). */
   readonly allowedHost?: readonly string[]
+  /** Open the store read-only: other processes may read it too, and the server takes no new data. */
+  readonly readOnly?: boolean
 }
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]']
@@ -48,6 +53,17 @@ function toPort(value: string): number {
   return port
 }
 
+/** What the server's ingest route runs: the code of `meridian ingest`, on an uploaded file. */
+function serverIngest(context: Context, store: Store, dir: string): IngestHandler {
+  return (request) =>
+    ingestInto(store, dir, [request.name], {
+      cwd: request.dir,
+      now: context.now,
+      onError: request.onError,
+      encoding: request.encoding as TextEncoding,
+    })
+}
+
 /** Resolve when the process is asked to stop. */
 const stopSignal = () =>
   new Promise<string>((resolve) => {
@@ -57,7 +73,7 @@ const stopSignal = () =>
 /** Serve the API and dashboard over the store in `dir` until SIGINT or SIGTERM. */
 export async function serveStore(context: Context, dir: string, options: ServeOptions): Promise<void> {
   const port = toPort(options.port)
-  const store = await openStore(context, dir, 'read')
+  const store = await openStore(context, dir, options.readOnly ? 'read' : 'serve')
   try {
     const state = await openStateFor(context, dir, options, { command: 'meridian serve' })
     try {
@@ -73,6 +89,7 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
         secureCookies: options.secureCookies ?? false,
         ...(webRoot ? { webRoot } : {}),
         ...(hosts ? { allowedHosts: hosts } : {}),
+        ...(options.readOnly ? {} : { ingest: serverIngest(context, store, dir) }),
       })
       const url = await app.listen({ port, host: options.host })
       const setup = await workspace.createSetupToken()
@@ -99,11 +116,14 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
   }
 }
 
-/** `meridian serve`: the HTTP API (and the dashboard, when built) over a store opened read-only, with the workspace. */
+/**
+ * `meridian serve`: the HTTP API (and the dashboard, when built) over a store, with the workspace. The server
+ * owns the store: admins add data through it (`meridian ingest --server`), and it answers meanwhile.
+ */
 export function serveCommand(context: Context): Command {
   return new Command('serve')
     .description(
-      'serve the HTTP API, its OpenAPI reference (/docs) and the web dashboard over a store (read-only), with accounts and the audit trail in the state database',
+      'serve the HTTP API, its OpenAPI reference (/docs) and the web dashboard over a store, with accounts and the audit trail in the state database; admins add data through it (meridian ingest --server)',
     )
     .option('--store <dir>', 'store directory (default: $MERIDIAN_STORE or ./meridian-data)')
     .option('--port <n>', 'port to listen on', '8080')
@@ -115,6 +135,10 @@ export function serveCommand(context: Context): Command {
     )
     .option('--private', 'require signing in for every route, indicators included')
     .option('--public', 'indicators readable without signing in (the default)')
+    .option(
+      '--read-only',
+      'open the store read-only: other processes may read it meanwhile, and the server takes no new data',
+    )
     .option('--secure-cookies', 'mark the session cookie Secure (when served behind HTTPS)')
     .option(
       '--allowed-host <name...>',

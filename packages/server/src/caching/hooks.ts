@@ -39,7 +39,7 @@ export function registerCaching(
   app: FastifyInstance,
   store: StoreReader,
   options: { readonly cache: ResponseCache; readonly versionTtlMs: number; readonly now: () => number },
-): void {
+): { readonly dataChanged: () => Promise<void> } {
   const { cache } = options
   let known: { version: DataVersion; at: number } | null = null
   let refreshing: Promise<void> | null = null
@@ -97,4 +97,12 @@ export function registerCaching(
     } else if (reply.statusCode !== 304) reply.header('cache-control', 'no-store')
     return payload
   })
+  // After a write to the store through this server: read the version at once (a refresh already under way
+  // may have read it before the write committed), so the next request keys on the new data.
+  return {
+    dataChanged: async () => {
+      await refreshing?.catch(() => {})
+      await refresh()
+    },
+  }
 }
