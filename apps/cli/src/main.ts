@@ -16,6 +16,7 @@ import { auditCommand } from './commands/audit.js'
 import { organisationsCommand } from './commands/organisations.js'
 import { programmesCommand } from './commands/programmes.js'
 import { kpiCommand } from './commands/kpi.js'
+import { reportCommand } from './commands/report.js'
 import type { Context } from './context.js'
 import { EXIT } from './exit-codes.js'
 import { reportError } from './report-error.js'
@@ -44,6 +45,7 @@ export function program(context: Context): Command {
     organisationsCommand(context),
     programmesCommand(context),
     kpiCommand(context),
+    reportCommand(context),
     dbCommand(context),
     auditCommand(context),
   ]) {

@@ -51,7 +51,7 @@ interface KpiFlags extends StateFlags {
 }
 
 /** A store's runner and data version, for the duration of `work`. */
-async function withStore<T>(
+export async function withStore<T>(
   context: Context,
   flags: StateFlags,
   work: (source: KpiSource) => Promise<T>,
