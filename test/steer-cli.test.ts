@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -160,5 +160,81 @@ describe('meridian programmes and kpi', () => {
       status: expect.stringMatching(/on-track|at-risk|off-track/),
     })
     expect(await ok(['kpi', 'refresh'])).toContain('refreshed 0 KPIs')
+  })
+})
+
+const CHROMIUM = '/usr/bin/chromium'
+if (!existsSync(CHROMIUM)) console.warn(`skipping the PDF report check: no Chromium at ${CHROMIUM}`)
+
+describe('meridian report programme', () => {
+  const sinoGerman = async () => {
+    const list = JSON.parse(await ok(['programmes', 'list', '--format', 'json'])) as {
+      id: number
+      title: string
+    }[]
+    return String(list.find((p) => /Sino-German/.test(p.title))?.id)
+  }
+
+  it('writes the report in English and Chinese whose KPI figures are those `kpi list` gives', async () => {
+    const id = await sinoGerman()
+    const kpis = JSON.parse(await ok(['kpi', 'list', '--programme', id, '--format', 'json'])) as {
+      actual: number | null
+      baseline: { value: number | null }
+    }[]
+    for (const lang of ['en', 'zh']) {
+      const said = await ok([
+        'report',
+        'programme',
+        id,
+        '--lang',
+        lang,
+        '--format',
+        'csv',
+        '--out',
+        `r-${lang}.csv`,
+      ])
+      expect(said).toMatch(new RegExp(`wrote .*r-${lang}\\.csv \\(csv, ${lang}, \\d+ bytes\\)`))
+      const csv = readFileSync(join(dir, `r-${lang}.csv`), 'utf8')
+      const figures = kpis.flatMap((k) => [k.actual, k.baseline.value]).filter((v) => v !== null)
+      expect(figures.length).toBeGreaterThan(1)
+      for (const figure of figures) expect(csv).toContain(String(figure))
+    }
+    await ok(['report', 'programme', id, '--lang', 'zh', '--format', 'html', '--out', 'r.html'])
+    const html = readFileSync(join(dir, 'r.html'), 'utf8')
+    expect(html).toContain('<html')
+    expect(html).toContain('关键绩效指标')
+  })
+
+  it.skipIf(!existsSync(CHROMIUM))('renders a PDF with Chromium', async () => {
+    await ok(['report', 'programme', await sinoGerman(), '--format', 'pdf', '--out', 'r.pdf'])
+    expect(readFileSync(join(dir, 'r.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('refuses an unknown programme and an unknown format, and writes nothing', async () => {
+    const missing = await runCli(dir, [
+      'report',
+      'programme',
+      '9999',
+      '--out',
+      'none.html',
+      '--store',
+      'data',
+    ])
+    expect(missing.code).not.toBe(0)
+    expect(missing.stderr).toMatch(/no programme with id 9999 \[NOT_FOUND\]/)
+    const format = await runCli(dir, [
+      'report',
+      'programme',
+      '1',
+      '--format',
+      'doc',
+      '--out',
+      'none.html',
+      '--store',
+      'data',
+    ])
+    expect(format.code).toBe(2)
+    expect(format.stderr).toMatch(/Allowed choices are html, pdf, csv, xlsx/)
+    expect(existsSync(join(dir, 'none.html'))).toBe(false)
   })
 })
