@@ -2,6 +2,7 @@ import type { Actor, StateDb } from '@meridian/state'
 import type { SteerContext } from './context.js'
 import { evaluateProgramme, type EvaluationInput } from './evaluation.js'
 import { addKpi, listKpis, refreshKpis, type KpiSource } from './kpis.js'
+import { addMilestone } from './milestones.js'
 import {
   createProgrammes,
   deleteProgramme,
@@ -86,6 +87,8 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
     deleteProgramme: (actor: Actor, id: number) => deleteProgramme(context, actor, id),
     setMilestoneStatus: (actor: Actor, id: number, change: Parameters<typeof setMilestoneStatus>[3]) =>
       setMilestoneStatus(context, actor, id, change),
+    addMilestone: (actor: Actor, programmeId: number, input: unknown) =>
+      addMilestone(context, actor, programmeId, input),
     addKpi: (actor: Actor, input: unknown, source: KpiSource) => addKpi(context, actor, input, source),
     listKpis: (actor: Actor, programmeId: number) => listKpis(context, actor, programmeId),
     refreshKpis: (actor: Actor, source: KpiSource, options?: { readonly programmeId?: number }) =>
