@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -57,6 +65,12 @@ beforeAll(() => {
     join(dir, 'programmes.json'),
     JSON.stringify({ programmes: [{ title: 'A cooperation programme (synthetic)', countries: ['DE'] }] }),
   )
+  // STEER's own fixtures in the STIP Compass and CORDIS layouts.
+  const fixture = (name: string) => new URL(`../packages/steer/test-fixtures/${name}`, import.meta.url)
+  copyFileSync(fixture('stip-sample.csv'), join(dir, 'stip-compass.csv'))
+  mkdirSync(join(dir, 'cordis'))
+  copyFileSync(fixture('cordis-project.csv'), join(dir, 'cordis', 'project.csv'))
+  copyFileSync(fixture('cordis-organization.csv'), join(dir, 'cordis', 'organization.csv'))
   writeFileSync(
     join(dir, 'fixes.jsonl'),
     '{"meridian":"overrides","version":1}\n{"pattern":"Univ Oxford","ror":"https://ror.org/052gg0110"}\n',
