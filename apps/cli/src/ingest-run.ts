@@ -42,7 +42,11 @@ export async function ingestInto(
       encoding: settings.encoding,
       onProblem: (p) => settings.onProblem?.(p),
       onWarning: (w) => settings.onWarning?.(w),
-      onProgress: (p) => settings.progress?.update(p.total, p.file),
+      onProgress: (p) =>
+        settings.progress?.update(
+          p.total,
+          p.files > 1 ? `file ${p.fileNumber}/${p.files}: ${p.file}` : p.file,
+        ),
     })
     // The commit merges, corrects and computes facts: long on a large run, so the bar says what it does.
     settings.progress?.update(report.records, 'committing: merging works and computing facts')

@@ -18,11 +18,12 @@ export function progress(context: Context, quiet: boolean, total?: number): Prog
     hideCursor: true,
     noTTYOutput: false,
   })
-  bar.start(total ?? 0, 0, { rate: 0, label: '' })
+  bar.start(total ?? 0, 0, { rate: '…', label: 'starting' })
   return {
     update: (records, label) => {
+      // A rate over less than a second says nothing (and reads as a stall): shown from the first second on.
       const seconds = (Date.now() - started) / 1000
-      bar.update(records, { rate: seconds > 0 ? Math.round(records / seconds) : 0, label })
+      bar.update(records, { rate: seconds >= 1 ? Math.round(records / seconds) : '…', label })
     },
     stop: () => bar.stop(),
   }

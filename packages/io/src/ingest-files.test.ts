@@ -91,3 +91,18 @@ describe('ingestFiles: encodings', () => {
     expect(report.warnings.map((w) => w.line)).toEqual([6])
   })
 })
+
+describe('ingestFiles: progress', () => {
+  it("tells each file's place among the files to read, and the records so far", async () => {
+    writeFileSync(join(dir, 'a.jsonl'), jsonl({ id: 'W1', title: 'One' }, { id: 'W2', title: 'Two' }))
+    writeFileSync(join(dir, 'b.jsonl'), jsonl({ id: 'W3', title: 'Three' }))
+    const seen: unknown[] = []
+    await ingestFiles(
+      ['a.jsonl', 'b.jsonl'],
+      { add: () => {} },
+      { cwd: dir, progressEvery: 1, onProgress: (p) => seen.push(p) },
+    )
+    expect(seen.at(-1)).toEqual({ file: 'b.jsonl', records: 1, total: 3, fileNumber: 2, files: 2 })
+    expect(seen[0]).toMatchObject({ file: 'a.jsonl', fileNumber: 1, files: 2 })
+  })
+})

@@ -22,8 +22,12 @@ export interface IngestFilesOptions {
   /** Called every `progressEvery` records (default 10,000) and at the end of each file. */
   readonly onProgress?: (progress: {
     readonly file: string
+    /** Records read from this file, and from every file so far. */
     readonly records: number
     readonly total: number
+    /** This file's place (1-based) among the `files` that will be read. */
+    readonly fileNumber: number
+    readonly files: number
   }) => void
   readonly progressEvery?: number
   /** Directory relative paths are read from (default: the process's); reports keep the paths as given. */
@@ -158,7 +162,8 @@ export async function ingestFiles(
   }
   const maxLineLength = options.maxLineLength ?? MAX_LINE_LENGTH
   const maxFieldLength = options.maxFieldLength ?? MAX_FIELD_LENGTH
-  for (const { path, at, format } of formats) {
+  for (const [index, { path, at, format }] of formats.entries()) {
+    const place = { fileNumber: index + 1, files: formats.length }
     let records = 0
     let bad = 0
     let bare = 0
@@ -221,7 +226,7 @@ export async function ingestFiles(
       if (!hasAffiliation(item.work)) bare++
       records++
       total++
-      if (total % every === 0) options.onProgress?.({ file: path, records, total })
+      if (total % every === 0) options.onProgress?.({ file: path, records, total, ...place })
     }
     files.push({
       file: path,
@@ -233,7 +238,7 @@ export async function ingestFiles(
       encodingGuessed: encoding !== 'utf8' && (options.encoding ?? 'auto') === 'auto',
       warnings: warned,
     })
-    options.onProgress?.({ file: path, records, total })
+    options.onProgress?.({ file: path, records, total, ...place })
   }
   return { files, records: total, problems, skippedFiles, warnings }
 }
