@@ -468,6 +468,16 @@ describe('fields and groups filters on a hand-made store', () => {
       'DE-FR': 1,
     })
     expect((await buildNetwork(store.runner, { fields: ['physics'] })).nodes).toHaveLength(0)
+    // Country nodes keep the ISO code as id and carry the name every table shows as label (VOSviewer, GEXF, ...).
+    expect(
+      (await buildNetwork(store.runner, { fields: ['Physics'] })).nodes.map((n) => [n.id, n.label]),
+    ).toEqual([
+      ['AT', 'Austria'],
+      ['CN', 'China'],
+      ['DE', 'Germany'],
+      ['FR', 'France'],
+      ['US', 'United States'],
+    ])
     // the whole corpus, for contrast: w3 and w4 add FR-DE, FR-US and AT
     expect(summary(await buildNetwork(store.runner, {})).links).toMatchObject({ 'DE-FR': 2, 'FR-US': 2 })
   })

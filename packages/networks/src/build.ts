@@ -1,5 +1,5 @@
 import { renderInline, type SqlRunner, type YearRange } from '@meridian/indicators'
-import { COUNTRY_POLICIES } from '@meridian/model'
+import { COUNTRY_POLICIES, countryName } from '@meridian/model'
 import type { NetworkMethod } from './method.js'
 import { makeNetwork, type Network, type NetworkLink, type NetworkNode } from './network.js'
 import {
@@ -67,7 +67,8 @@ export function assemble(
 ): Network {
   let nodes: NetworkNode[] = nodeRows.map((r) => ({
     id: String(r.id),
-    label: String(r.label ?? r.id),
+    // Countries by name, as every table shows them; the id stays the ISO code.
+    label: options.level === 'country' ? countryName(String(r.id)) : String(r.label ?? r.id),
     weights: { works: num(r.works), fractionalWorks: num(r.fractional_works), citations: num(r.citations) },
   }))
   if (options.top !== null && nodes.length > options.top) {
