@@ -49,3 +49,5 @@ export {
 export type { ProgrammeFile, ProgrammeRead } from './programme-file.js'
 export { readStip, writeStip } from './stip.js'
 export { readCordis } from './cordis.js'
+export { outputSelection, type OutputLinkRule } from './output-selection.js'
+export { OUTPUTS_PAGE, type LinkedOutputs, type LinkedWork, type OutputLinkCount } from './output-links.js'

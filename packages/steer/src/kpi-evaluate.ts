@@ -4,9 +4,10 @@ import {
   type IndicatorDefinition,
   type IndicatorRow,
   type SqlRunner,
+  type WorkSelection,
 } from '@meridian/indicators'
 import { MeridianError } from '@meridian/model'
-import { engineInput, type KpiScope, type KpiSpec } from './kpi-spec.js'
+import { engineInput, OUTPUTS_GROUP, type KpiScope, type KpiSpec } from './kpi-spec.js'
 
 /** The row of a result a scope names, or `undefined` when the engine gave none (no works in scope). */
 export function scopeRow(rows: readonly IndicatorRow[], scope: KpiScope): IndicatorRow | undefined {
@@ -19,17 +20,24 @@ export function scopeRow(rows: readonly IndicatorRow[], scope: KpiScope): Indica
       return rows.find((r) => r.institution === scope.institution)
     case 'countries':
       return rows.find((r) => r.group === scope.name)
+    case 'outputs':
+      return rows.find((r) => r.group === OUTPUTS_GROUP)
   }
 }
 
-/** A KPI's figure as the indicator engine computes it (no second implementation: `evaluate`, then one row). */
+/**
+ * A KPI's figure as the indicator engine computes it (no second implementation: `evaluate`, then one row). An
+ * `outputs` scope needs `works`, the programme's linked outputs (`outputSelection`); with none it has no figure.
+ */
 export async function evaluateKpi(
   runner: SqlRunner,
   definition: IndicatorDefinition,
   spec: Pick<KpiSpec, 'options' | 'scope' | 'measure'>,
   years?: string,
-): Promise<{ readonly value: number | null; readonly coverage: Coverage }> {
-  const result = await evaluate(runner, definition, engineInput(spec, years))
+  works?: WorkSelection | null,
+): Promise<{ readonly value: number | null; readonly coverage: Coverage | null }> {
+  if (spec.scope.kind === 'outputs' && !works) return { value: null, coverage: null }
+  const result = await evaluate(runner, definition, engineInput(spec, years, works))
   if (spec.scope.kind === 'country-pair' && result.rows.length > 0 && !('partner' in (result.rows[0] ?? {})))
     throw new MeridianError(
       'INVALID_VALUE',

@@ -3,7 +3,9 @@ import {
   indicator,
   type IndicatorDefinition,
   type IndicatorOptionsInput,
+  type WorkSelection,
 } from '@meridian/indicators'
+import { COUNTRY_CODES } from '@meridian/model'
 import {
   country,
   invalid,
@@ -18,17 +20,25 @@ import {
 } from './decode.js'
 
 /**
- * What a KPI measures: a country, a pair of countries (bilateral indicators), an institution, or a group of
- * countries (e.g. the programme's partner countries). Scopes the indicator engine cannot filter by today (a
- * programme's linked outputs, several participant institutions at once) are not offered.
+ * What a KPI measures: a country, a pair of countries (bilateral indicators), an institution, a group of
+ * countries (e.g. the programme's partner countries), or the programme's linked outputs (the engine's `works`
+ * option from its output links). Several participant institutions at once are not offered.
  */
 export type KpiScope =
   | { readonly kind: 'country'; readonly country: string }
   | { readonly kind: 'country-pair'; readonly country: string; readonly partner: string }
   | { readonly kind: 'institution'; readonly institution: string }
   | { readonly kind: 'countries'; readonly name: string; readonly countries: readonly string[] }
+  /** The programme's linked outputs, as one group of every country (each linked work with a country once). */
+  | { readonly kind: 'outputs' }
 
-export const SCOPE_KINDS = Object.freeze(['country', 'country-pair', 'institution', 'countries'] as const)
+export const SCOPE_KINDS = Object.freeze([
+  'country',
+  'country-pair',
+  'institution',
+  'countries',
+  'outputs',
+] as const)
 
 /** The indicator options a KPI saves: the engine's own, minus those that split the answer into many rows. */
 export interface KpiOptions {
@@ -84,6 +94,8 @@ function scope(value: unknown, path: string): KpiScope {
         name: o.name === undefined ? 'scope' : text(o.name, `${path}.name`, 64),
         countries: [...new Set(list(o.countries, `${path}.countries`, country, 250))],
       }
+    case 'outputs':
+      return { kind }
   }
 }
 
@@ -107,14 +119,32 @@ function options(value: unknown, path: string): KpiOptions {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as KpiOptions
 }
 
+/** The group an `outputs` scope is evaluated as: every country, over the programme's linked works only. */
+export const OUTPUTS_GROUP = 'outputs'
+
 /** The engine's options for a KPI's scope, over `years` (the KPI's own, or the baseline period). */
-export function engineInput(spec: Pick<KpiSpec, 'options' | 'scope'>, years?: string): IndicatorOptionsInput {
+export function engineInput(
+  spec: Pick<KpiSpec, 'options' | 'scope'>,
+  years?: string,
+  works?: WorkSelection | null,
+): IndicatorOptionsInput {
   const scoped = spec.scope
   return {
     ...spec.options,
     years: years ?? spec.options.years ?? null,
-    level: scoped.kind === 'institution' ? 'institution' : scoped.kind === 'countries' ? 'group' : 'country',
-    groups: scoped.kind === 'countries' ? { [scoped.name]: scoped.countries } : null,
+    level:
+      scoped.kind === 'institution'
+        ? 'institution'
+        : scoped.kind === 'countries' || scoped.kind === 'outputs'
+          ? 'group'
+          : 'country',
+    groups:
+      scoped.kind === 'countries'
+        ? { [scoped.name]: scoped.countries }
+        : scoped.kind === 'outputs'
+          ? { [OUTPUTS_GROUP]: COUNTRY_CODES }
+          : null,
+    ...(works ? { works } : {}),
     byYear: false,
     window: null,
     intervals: false,

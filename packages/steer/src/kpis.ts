@@ -1,9 +1,17 @@
-import { describe, indicator, type Coverage, type Method, type SqlRunner } from '@meridian/indicators'
+import {
+  describe,
+  indicator,
+  type Coverage,
+  type Method,
+  type SqlRunner,
+  type WorkSelection,
+} from '@meridian/indicators'
 import { appendAudit, type Actor, type Kysely, type Selectable, type StateSchema } from '@meridian/state'
 import { json, type SteerContext } from './context.js'
 import { dataKey, evaluateKpi } from './kpi-evaluate.js'
 import { decodeKpi, engineInput, type KpiScope, type KpiSpec } from './kpi-spec.js'
 import { kpiStatus, periodEnd, STATUS_RULE, type KpiStatus } from './kpi-status.js'
+import { linkedSelection } from './output-links.js'
 import { programmeOwner } from './programmes.js'
 import { authorizeSteer } from './rules.js'
 import type { KpiActualsTable, KpisTable, SteerDb } from './schema.js'
@@ -98,13 +106,29 @@ function kpiView(row: Selectable<KpisTable>, actuals: readonly Selectable<KpiAct
   }
 }
 
+/**
+ * What a KPI is computed over: for an `outputs` scope the programme's linked outputs (the engine's `works`
+ * option), and the key of the inputs, so that a KPI is recomputed when the data version or its links change.
+ */
+async function inputsOf(db: SteerDb, spec: KpiSpec, source: KpiSource) {
+  if (spec.scope.kind !== 'outputs') return { works: undefined, key: dataKey(source.dataVersion) }
+  const works = await linkedSelection(db, spec.programmeId)
+  return { works, key: dataKey({ ...source.dataVersion, works }) }
+}
+
 /** Compute a KPI's actual (and its baseline, when computed) from the store. */
-async function compute(spec: KpiSpec, computedBaseline: boolean, source: KpiSource, at: Date) {
+async function compute(
+  spec: KpiSpec,
+  computedBaseline: boolean,
+  source: KpiSource,
+  at: Date,
+  inputs: { readonly works: WorkSelection | null | undefined; readonly key: string },
+) {
   const definition = indicator(spec.indicator)
   const [actual, baseline] = await Promise.all([
-    evaluateKpi(source.runner, definition, spec),
+    evaluateKpi(source.runner, definition, spec, undefined, inputs.works),
     computedBaseline
-      ? evaluateKpi(source.runner, definition, spec, spec.baseline.period)
+      ? evaluateKpi(source.runner, definition, spec, spec.baseline.period, inputs.works)
       : Promise.resolve(null),
   ])
   const baselineValue = baseline ? baseline.value : spec.baseline.value
@@ -118,7 +142,7 @@ async function compute(spec: KpiSpec, computedBaseline: boolean, source: KpiSour
   })
   return {
     computed_at: at,
-    data_key: dataKey(source.dataVersion),
+    data_key: inputs.key,
     data_version: json(source.dataVersion),
     value: actual.value,
     baseline_value: baselineValue,
@@ -155,7 +179,7 @@ export async function addKpi(
   })
   const at = context.now()
   const computedBaseline = spec.baseline.value === null
-  const actual = await compute(spec, computedBaseline, source, at)
+  const actual = await compute(spec, computedBaseline, source, at, await inputsOf(context.db, spec, source))
   return context.db.transaction().execute(async (trx) => {
     authorizeSteer(actor, 'programmes.update', {
       organisationId: await programmeOwner(trx, spec.programmeId),
@@ -231,8 +255,9 @@ export interface RefreshSummary {
 }
 
 /**
- * Recompute KPIs from the store: each KPI whose latest actual is of another data version gets a new actual (and
- * a new baseline, when computed) in the history, with its audit row; the others are left as they are. By default
+ * Recompute KPIs from the store: each KPI whose latest actual is of another data version (or, for an `outputs`
+ * scope, of other output links) gets a new actual (and a new baseline, when computed) in the history, with its
+ * audit row; the others are left as they are. By default
  * every KPI (the operator, after an ingest); `programmeId` limits it to one programme (its programme managers).
  */
 export async function refreshKpis(
@@ -248,7 +273,6 @@ export async function refreshKpis(
     })
   let query = context.db.selectFrom('kpis').selectAll().orderBy('id')
   if (options.programmeId !== undefined) query = query.where('programme_id', '=', options.programmeId)
-  const key = dataKey(source.dataVersion)
   let refreshed = 0
   let unchanged = 0
   for (const row of await query.execute()) {
@@ -259,12 +283,14 @@ export async function refreshKpis(
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst()
-    if (last?.data_key === key) {
+    const spec = specOf(row)
+    const inputs = await inputsOf(context.db, spec, source)
+    if (last?.data_key === inputs.key) {
       unchanged++
       continue
     }
     const at = context.now()
-    const actual = await compute(specOf(row), row.baseline_source === 'computed', source, at)
+    const actual = await compute(spec, row.baseline_source === 'computed', source, at, inputs)
     await context.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('kpi_actuals')

@@ -168,7 +168,8 @@ function milestone(value: unknown, path: string): MilestoneSpec {
   }
 }
 
-function outputLink(value: unknown, path: string): OutputLinkSpec {
+/** Decode one output link (`path` names it in errors, e.g. `link` or `programmes[0].outputLinks[1]`). */
+export function outputLink(value: unknown, path: string): OutputLinkSpec {
   const o = object(value, path)
   const method = oneOf(o.method, `${path}.method`, LINK_METHODS)
   const link: OutputLinkSpec = {

@@ -3,6 +3,7 @@ import type { SteerContext } from './context.js'
 import { evaluateProgramme, type EvaluationInput } from './evaluation.js'
 import { addKpi, listKpis, refreshKpis, type KpiSource } from './kpis.js'
 import { addMilestone } from './milestones.js'
+import { addOutputLink, listOutputs, removeOutputLink } from './output-links.js'
 import {
   createProgrammes,
   deleteProgramme,
@@ -93,6 +94,15 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
     listKpis: (actor: Actor, programmeId: number) => listKpis(context, actor, programmeId),
     refreshKpis: (actor: Actor, source: KpiSource, options?: { readonly programmeId?: number }) =>
       refreshKpis(context, actor, source, options),
+    addOutputLink: (actor: Actor, programmeId: number, input: unknown) =>
+      addOutputLink(context, actor, programmeId, input),
+    removeOutputLink: (actor: Actor, linkId: number) => removeOutputLink(context, actor, linkId),
+    listOutputs: (
+      actor: Actor,
+      programmeId: number,
+      source: KpiSource,
+      page?: { readonly limit?: number; readonly offset?: number },
+    ) => listOutputs(context, actor, programmeId, source, page),
     evaluateProgramme: (actor: Actor, id: number, source: KpiSource, input?: EvaluationInput) =>
       evaluateProgramme(context, actor, id, source, input),
   })
