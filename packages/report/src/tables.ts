@@ -24,6 +24,8 @@ export function scopeLabel(lang: Lang, scope: KpiScope): string {
       return message(lang, 'scope.institution', { institution: scope.institution })
     case 'countries':
       return message(lang, 'scope.countries', { name: scope.name })
+    case 'outputs':
+      return message(lang, 'scope.outputs')
   }
 }
 

@@ -9,7 +9,7 @@ import { operator, type StateFlags } from '../open-state.js'
 import { idOf, withSteer } from './programmes.js'
 import { stateOptions } from './users.js'
 
-/** `country:DE`, `pair:DE-CN`, `institution:<key>`, `countries:NAME=DE,CN` into a KPI scope. */
+/** `country:DE`, `pair:DE-CN`, `institution:<key>`, `countries:NAME=DE,CN`, `outputs` into a KPI scope. */
 export function parseScope(value: string): unknown {
   const [kind = '', rest = ''] = value.split(/:(.*)/s)
   if (kind === 'country') return { kind, country: rest }
@@ -18,11 +18,12 @@ export function parseScope(value: string): unknown {
     return { kind: 'country-pair', country, partner }
   }
   if (kind === 'institution') return { kind, institution: rest }
+  if (kind === 'outputs' && rest === '') return { kind }
   const group = /^([^=]+)=(.+)$/.exec(rest)
   if (kind === 'countries' && group) return { kind, name: group[1], countries: group[2]?.split(',') }
   throw new MeridianError(
     'BAD_OPTION',
-    `--scope "${value}" must be country:DE, pair:DE-CN, institution:<ROR or OpenAlex id> or countries:NAME=DE,CN`,
+    `--scope "${value}" must be country:DE, pair:DE-CN, institution:<ROR or OpenAlex id>, countries:NAME=DE,CN or outputs (the programme's linked outputs)`,
   )
 }
 
@@ -67,7 +68,7 @@ export async function withStore<T>(
 const row = (k: KpiView) => ({
   id: k.id,
   indicator: k.indicator,
-  scope: Object.values(k.scope).slice(1).flat().join(' '),
+  scope: Object.values(k.scope).slice(1).flat().join(' ') || k.scope.kind,
   baseline: k.baseline.value,
   target: k.target.value,
   by: k.target.date,
@@ -90,7 +91,10 @@ export function kpiCommand(context: Context): Command {
       )
       .requiredOption('--programme <id>', 'programme id')
       .requiredOption('--indicator <id>', 'indicator id (see `meridian indicators --list`)')
-      .requiredOption('--scope <scope>', 'country:DE, pair:DE-CN, institution:<id> or countries:NAME=DE,CN')
+      .requiredOption(
+        '--scope <scope>',
+        'country:DE, pair:DE-CN, institution:<id>, countries:NAME=DE,CN or outputs',
+      )
       .option('--years <range>', 'publication years of the actual, e.g. 2021-2025 (default: all)')
       .addOption(new Option('--counting <method>', 'counting method').choices(COUNTINGS))
       .addOption(new Option('--country-policy <policy>', 'country policy').choices(COUNTRY_POLICY_IDS))
