@@ -16,6 +16,8 @@ import { registerOpenApi } from './openapi.js'
 import { registerAuth, type Access } from './auth/register-auth.js'
 import { auditRoutes } from './routes/audit.js'
 import { programmeRoutes } from './routes/programmes.js'
+import { milestoneRoutes } from './routes/milestones.js'
+import { reportRoutes } from './routes/reports.js'
 import { authRoutes } from './routes/auth.js'
 import { indicatorRoutes } from './routes/indicators.js'
 import { organisationRoutes } from './routes/organisations.js'
@@ -76,6 +78,8 @@ export interface ServerOptions {
   readonly ingestLimit?: number
   /** The clock, in milliseconds. Default `Date.now`. */
   readonly now?: () => number
+  /** The Chromium that prints report PDFs. Default `/usr/bin/chromium`; without it, PDFs get 503. */
+  readonly chromium?: string
 }
 
 /**
@@ -168,7 +172,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     userRoutes(app, workspace)
     organisationRoutes(app, workspace)
     auditRoutes(app, workspace)
-    if (options.steer) programmeRoutes(app, options.steer, store)
+    if (options.steer) {
+      programmeRoutes(app, options.steer, store)
+      milestoneRoutes(app, options.steer)
+      reportRoutes(app, options.steer, store, { chromium: options.chromium })
+    }
     if (options.ingest)
       ingestRoutes(app, store, {
         ingest: options.ingest,

@@ -1,15 +1,9 @@
-import { createWorkspace, MIGRATIONS } from '@meridian/state'
-import { closeTestEngines, ENGINES, seededRandom } from '@meridian/state/testing'
-import { createSteer, STEER_MIGRATIONS } from '@meridian/steer'
+import { closeTestEngines, ENGINES } from '@meridian/state/testing'
 import type { Store } from '@meridian/store'
-import type { InjectOptions } from 'fastify'
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServer } from './create-server.js'
 import { openDemoStore } from './demo-store.test-util.js'
+import { steerApiFixture } from './steer-api.test-util.js'
 
-const PASSWORD = 'correct horse battery'
-const operator = { kind: 'operator', label: 'cli:test' } as const
 let store: Store
 
 beforeAll(async () => {
@@ -29,35 +23,7 @@ const PROGRAMME = {
   outputLinks: [{ method: 'funder-award', funder: 'Synthetic Funder', awardIds: ['A-1'] }],
 }
 
-async function fixture(engine: (typeof ENGINES)[number]) {
-  const state = await engine.open({ migrations: { ...MIGRATIONS, ...STEER_MIGRATIONS } })
-  const workspace = createWorkspace(state, { random: seededRandom() })
-  const app = await createServer({ store, workspace, steer: createSteer(state) })
-  const mine = await workspace.createOrganisation(operator, { name: 'Univ A', country: 'DE' })
-  const theirs = await workspace.createOrganisation(operator, { name: 'Univ B', country: 'FR' })
-  const tokens: Record<string, string> = {}
-  for (const [name, role, organisationId] of [
-    ['pm', 'programme-manager', mine.id],
-    ['other', 'programme-manager', theirs.id],
-    ['viewer', 'viewer', mine.id],
-  ] as const) {
-    await workspace.addUser(operator, {
-      email: `${name}@example.org`,
-      password: PASSWORD,
-      role,
-      organisationId,
-    })
-    const { actor } = await workspace.authenticateSession(
-      (await workspace.login({ email: `${name}@example.org`, password: PASSWORD })).cookie,
-    )
-    tokens[name] = (await workspace.createToken(actor, { name: 'api' })).token
-  }
-  const as = (who: string, options: InjectOptions) =>
-    app.inject({ ...options, headers: { authorization: `Bearer ${tokens[who]}` } })
-  const auditCount = async () =>
-    Number((await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(state.db)).rows[0]?.n)
-  return { app, as, auditCount }
-}
+const fixture = (engine: (typeof ENGINES)[number]) => steerApiFixture(engine, store)
 
 describe.each(ENGINES)('programme API on $name', (engine) => {
   it('registers, reads and changes programmes by their owners only, each write with one audit row', async () => {
