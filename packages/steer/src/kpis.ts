@@ -1,3 +1,4 @@
+import { memoRunner } from './memo-runner.js'
 import {
   describe,
   indicator,
@@ -273,6 +274,8 @@ export async function refreshKpis(
     })
   let query = context.db.selectFrom('kpis').selectAll().orderBy('id')
   if (options.programmeId !== undefined) query = query.where('programme_id', '=', options.programmeId)
+  // KPIs of one portfolio share most of their queries: each distinct one runs once per refresh.
+  source = { ...source, runner: memoRunner(source.runner) }
   let refreshed = 0
   let unchanged = 0
   for (const row of await query.execute()) {
