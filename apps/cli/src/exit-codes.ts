@@ -22,4 +22,5 @@ export const EXIT_BY_CODE: Readonly<Record<ErrorCode, number>> = Object.freeze({
   RATE_LIMITED: EXIT.failure,
   UPSTREAM_UNAVAILABLE: EXIT.failure,
   RENDERER_UNAVAILABLE: EXIT.failure,
+  QUERY_TIMEOUT: EXIT.failure,
 })

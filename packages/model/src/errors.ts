@@ -34,6 +34,8 @@ export const ERROR_CODES = Object.freeze({
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   /** The PDF renderer (Chromium, headless) is not installed where configured, or failed to start. */
   RENDERER_UNAVAILABLE: 'RENDERER_UNAVAILABLE',
+  /** A query ran past the request's time limit and was interrupted: narrow the request or raise the limit. */
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
 } as const)
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES]
 

@@ -30,6 +30,7 @@ import { statusRoutes } from './routes/status.js'
 import { worksRoutes } from './routes/works.js'
 import { ingestRoutes, type IngestHandler } from './routes/ingest.js'
 import { guardStore, type QueueOptions, type StoreReader } from './services/store-reader.js'
+import { ClientGone, registerRequestLimits } from './services/request-limits.js'
 import { registerWebRoot } from './web-root.js'
 
 /** Options of {@link createServer}. */
@@ -78,6 +79,11 @@ export interface ServerOptions {
   readonly ingestLimit?: number
   /** The clock, in milliseconds. Default `Date.now`. */
   readonly now?: () => number
+  /**
+   * How long a request's queries may run, in milliseconds, before they are interrupted and the request is
+   * answered 504 `QUERY_TIMEOUT`. Default 30,000.
+   */
+  readonly queryTimeoutMs?: number
   /** The Chromium that prints report PDFs. Default `/usr/bin/chromium`; without it, PDFs get 503. */
   readonly chromium?: string
 }
@@ -101,7 +107,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error)
     if (body.error.code === 'BUSY') reply.header('retry-after', '2')
-    else if (status >= 500) request.log.error(error)
+    else if (status >= 500 && !(error instanceof ClientGone)) request.log.error(error)
     return reply.code(status).header('cache-control', 'no-store').send(body)
   })
   app.setNotFoundHandler((request, reply) => {
@@ -146,6 +152,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     // Before the response cache: a cached answer must never skip the access check.
     await registerAuth(app, options.workspace, options.access ?? 'public')
   }
+  registerRequestLimits(app, { timeoutMs: options.queryTimeoutMs ?? 30_000 })
   const { dataChanged } = registerCaching(app, store, {
     cache: new ResponseCache(options.cache),
     versionTtlMs: options.versionTtlMs ?? 1000,

@@ -3,6 +3,16 @@ import { renderPositional, type Sql, type SqlRunner } from '@meridian/indicators
 
 export type Appender = DuckDBAppender
 
+/** A read that may be called off: an aborted `signal` rejects it with the signal's reason. */
+export interface ReadOptions {
+  readonly signal?: AbortSignal | undefined
+}
+
+/** A {@link SqlRunner} whose reads take {@link ReadOptions}. */
+export interface ReadRunner extends SqlRunner {
+  all(query: Sql, options?: ReadOptions): Promise<Record<string, unknown>[]>
+}
+
 /** DuckDB returns BIGINT and HUGEINT as BigInt and DECIMAL as objects; the rest of Meridian sees numbers. */
 function toPlain(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value)
@@ -58,22 +68,41 @@ export class Database implements SqlRunner {
     return this.run(this.connection, query)
   }
 
-  /** Reads: on a pooled reading connection when there are any, else on the one connection. */
-  readonly reader: SqlRunner = {
-    all: async (query) =>
-      this.readers.length > 0 ? this.run(await this.acquire(), query) : this.run(this.connection, query),
+  /**
+   * Reads: on a pooled reading connection when there are any, else on the one connection. An aborted `signal`
+   * drops a read that has not started and interrupts one running on a pooled connection.
+   */
+  readonly reader: ReadRunner = {
+    all: async (query, options = {}) => {
+      options.signal?.throwIfAborted()
+      return this.readers.length > 0
+        ? this.run(await this.acquire(), query, options.signal)
+        : this.run(this.connection, query)
+    },
   }
 
-  private async run(connection: DuckDBConnection, query: Sql): Promise<Record<string, unknown>[]> {
+  private async run(
+    connection: DuckDBConnection,
+    query: Sql,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown>[]> {
     const { text, values } = renderPositional(query)
+    const interrupt = () => connection.interrupt()
     try {
+      signal?.throwIfAborted()
+      signal?.addEventListener('abort', interrupt, { once: true })
       const reader = await connection.runAndReadAll(text, values as (string | number | boolean | null)[])
       return reader.getRowObjectsJS().map((row) => {
         const out: Record<string, unknown> = {}
         for (const [key, value] of Object.entries(row)) out[key] = toPlain(value)
         return out
       })
+    } catch (cause) {
+      // DuckDB's "Interrupted!" says less than why it was interrupted.
+      signal?.throwIfAborted()
+      throw cause
     } finally {
+      signal?.removeEventListener('abort', interrupt)
       if (connection !== this.connection) this.release(connection)
     }
   }

@@ -2,6 +2,7 @@ export { Store } from './store.js'
 export type { OpenStoreOptions, IngestRun, IngestCounts, StoredOverrides } from './store.js'
 export type { StoreStatus, WorkCounts } from './status.js'
 export type { DataVersion } from './data-version.js'
+export type { ReadOptions, ReadRunner } from './duckdb.js'
 export type { MergeCounts, MergeEntry } from './merge.js'
 export type {
   AffiliationResolution,

@@ -1,6 +1,6 @@
 import { MeridianError, type Work } from '@meridian/model'
-import { sql, type SqlRunner } from '@meridian/indicators'
-import { Database } from './duckdb.js'
+import { sql } from '@meridian/indicators'
+import { Database, type ReadRunner } from './duckdb.js'
 import { computeFacts } from './facts.js'
 import { mergeStaging, readMergeLog, type MergeCounts, type MergeEntry } from './merge.js'
 import { applyCorrections, type CorrectionCounts, type Corrections } from './corrections.js'
@@ -95,8 +95,11 @@ export class Store {
     return store
   }
 
-  /** The port indicators run through: the reading connections, so reads never wait for or see a write. */
-  get runner(): SqlRunner {
+  /**
+   * The port indicators run through: the reading connections, so reads never wait for or see a write. A read
+   * may take a `signal` that calls it off (see {@link ReadRunner}).
+   */
+  get runner(): ReadRunner {
     return this.db.reader
   }
 

@@ -2,6 +2,7 @@ import type { SqlRunner } from '@meridian/indicators'
 import { MeridianError } from '@meridian/model'
 import type { DataVersion, Store, StoreStatus } from '@meridian/store'
 import { ApiError } from '../errors/api-error.js'
+import { requestSignal } from './request-limits.js'
 
 /** What the API reads of a store. `Store` implements it. */
 export type StoreReader = Pick<Store, 'runner' | 'status' | 'dataVersion'> &
@@ -13,18 +14,36 @@ export interface QueueOptions {
   readonly limit?: number
 }
 
+/** Wait for a turn, or reject with the signal's reason if it is aborted first (the turn is given up). */
+function turn(waiting: (() => void)[], signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const go = () => {
+      signal?.removeEventListener('abort', drop)
+      resolve()
+    }
+    const drop = () => {
+      waiting.splice(waiting.indexOf(go), 1)
+      reject(signal?.reason)
+    }
+    waiting.push(go)
+    signal?.addEventListener('abort', drop, { once: true })
+  })
+}
+
 /**
  * At most `running` store calls at once and `limit` waiting, first come first served; beyond that the call is
- * refused at once (`BUSY`, 503): a pile-up never grows without bound.
+ * refused at once (`BUSY`, 503): a pile-up never grows without bound. A call whose request is aborted (time
+ * limit, client gone) leaves the queue without running.
  */
 function gate(running: number, limit: number) {
   let active = 0
   const waiting: (() => void)[] = []
-  return async <T>(work: () => Promise<T>): Promise<T> => {
+  return async <T>(work: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> => {
+    signal?.throwIfAborted()
     if (active >= running) {
       if (waiting.length >= limit)
         throw new ApiError('BUSY', `the store is busy (${waiting.length} queries waiting): retry shortly`)
-      await new Promise<void>((resolve) => waiting.push(resolve))
+      await turn(waiting, signal)
     } else active++
     try {
       return await work()
@@ -36,11 +55,12 @@ function gate(running: number, limit: number) {
   }
 }
 
-const guard = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+const guard = async <T>(what: string, run: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
   try {
     return await run()
   } catch (cause) {
     if (cause instanceof MeridianError) throw cause
+    signal?.throwIfAborted()
     throw new MeridianError('STORE_UNAVAILABLE', `the store could not answer (${what})`, { cause })
   }
 }
@@ -52,11 +72,18 @@ const guard = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
  */
 export function guardStore(store: StoreReader, queue: QueueOptions = {}): StoreReader {
   const queued = gate(store.concurrency ?? 1, queue.limit ?? 64)
-  const runner: SqlRunner = { all: (query) => queued(() => guard('query', () => store.runner.all(query))) }
+  const runner: SqlRunner = {
+    all: (query) => {
+      const signal = requestSignal()
+      return queued(() => guard('query', () => store.runner.all(query, { signal }), signal), signal)
+    },
+  }
   return {
     runner,
-    status: (options?: { readonly policy?: string }): Promise<StoreStatus> =>
-      queued(() => guard('status', () => store.status(options))),
+    status: (options?: { readonly policy?: string }): Promise<StoreStatus> => {
+      const signal = requestSignal()
+      return queued(() => guard('status', () => store.status(options), signal), signal)
+    },
     dataVersion: (): Promise<DataVersion> => guard('data version', () => store.dataVersion()),
   }
 }
