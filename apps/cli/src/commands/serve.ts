@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
 import { MeridianError } from '@meridian/model'
 import type { TextEncoding } from '@meridian/io'
-import { createServer, type IngestHandler } from '@meridian/server'
+import { createServer, warmUp, type IngestHandler } from '@meridian/server'
 import type { Store } from '@meridian/store'
 import { createWorkspace } from '@meridian/state'
 import { createSteer } from '@meridian/steer'
@@ -29,6 +29,10 @@ interface ServeOptions {
   readonly allowedHost?: readonly string[]
   /** Open the store read-only: other processes may read it too, and the server takes no new data. */
   readonly readOnly?: boolean
+  /** `false` (from `--no-warm`): do not warm the dashboard's default views after listening. */
+  readonly warm?: boolean
+  /** `--query-timeout`: milliseconds a request's queries may run (default 30000). */
+  readonly queryTimeout?: string | undefined
 }
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]']
@@ -44,6 +48,34 @@ function allowedHosts(host: string, extra: readonly string[] = []): readonly str
 function defaultWebRoot(): string | undefined {
   const dist = fileURLToPath(new URL('../../../web/dist', import.meta.url))
   return existsSync(dist) ? dist : undefined
+}
+
+function toTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const ms = Number(value)
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new MeridianError(
+      'BAD_OPTION',
+      `--query-timeout "${value}" must be a whole number of milliseconds above 0`,
+    )
+  return ms
+}
+
+/**
+ * Warm the dashboard's default views in the background, through the server so the answers land in its cache;
+ * a failure is reported on stderr, never fatal.
+ */
+function warmInBackground(context: Context, app: Parameters<typeof warmUp>[0], host: string): void {
+  const started = performance.now()
+  void warmUp(app, { headers: { host } }).then((outcomes) => {
+    const failed = outcomes.filter((outcome) => outcome.status !== 200)
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    context.stderr(
+      failed.length === 0
+        ? `warmed the dashboard's ${outcomes.length} default views in ${seconds} s\n`
+        : `warning: warming the dashboard's default views failed for ${failed.map((f) => `${f.url} (${f.code})`).join(', ')}; the first visitors compute them\n`,
+    )
+  })
 }
 
 function toPort(value: string): number {
@@ -73,6 +105,7 @@ const stopSignal = () =>
 /** Serve the API and dashboard over the store in `dir` until SIGINT or SIGTERM. */
 export async function serveStore(context: Context, dir: string, options: ServeOptions): Promise<void> {
   const port = toPort(options.port)
+  const queryTimeoutMs = toTimeout(options.queryTimeout)
   const store = await openStore(context, dir, options.readOnly ? 'read' : 'serve')
   try {
     const state = await openStateFor(context, dir, options, { command: 'meridian serve' })
@@ -90,8 +123,12 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
         ...(webRoot ? { webRoot } : {}),
         ...(hosts ? { allowedHosts: hosts } : {}),
         ...(options.readOnly ? {} : { ingest: serverIngest(context, store, dir) }),
+        ...(queryTimeoutMs ? { queryTimeoutMs } : {}),
       })
       const url = await app.listen({ port, host: options.host })
+      // A private server answers nothing unsigned, so there is nothing to warm.
+      if (options.warm !== false && access === 'public')
+        warmInBackground(context, app, hosts?.[0] ?? options.host)
       const setup = await workspace.createSetupToken()
       context.stdout(
         `Meridian is serving ${dir} at ${url}` +
@@ -140,6 +177,12 @@ export function serveCommand(context: Context): Command {
       'open the store read-only: other processes may read it meanwhile, and the server takes no new data',
     )
     .option('--secure-cookies', 'mark the session cookie Secure (when served behind HTTPS)')
+    .option('--no-warm', "do not warm the dashboard's default views into the response cache after starting")
+    .option(
+      '--query-timeout <ms>',
+      "milliseconds a request's queries may run before they are interrupted (504 QUERY_TIMEOUT)",
+      '30000',
+    )
     .option(
       '--allowed-host <name...>',
       'host names clients use to reach the server; other Host headers are refused (default: the --host value, or localhost on loopback)',
