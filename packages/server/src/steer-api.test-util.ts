@@ -10,8 +10,9 @@ const PASSWORD = 'correct horse battery'
 export const operator = { kind: 'operator', label: 'cli:test' } as const
 
 /**
- * A server with a workspace and STEER on a fresh state database: a programme manager (`pm`) and a viewer of
- * one organisation, a programme manager of another (`other`), each with an API token; `as(who, request)`.
+ * A server with a workspace and STEER on a fresh state database: a programme manager (`pm`), a viewer and an
+ * analyst of one organisation, a programme manager of another (`other`), each with an API token;
+ * `as(who, request)`.
  */
 export async function steerApiFixture(
   engine: TestEngine,
@@ -28,6 +29,7 @@ export async function steerApiFixture(
     ['pm', 'programme-manager', mine.id],
     ['other', 'programme-manager', theirs.id],
     ['viewer', 'viewer', mine.id],
+    ['analyst', 'analyst', mine.id],
   ] as const) {
     await workspace.addUser(operator, {
       email: `${name}@example.org`,

@@ -100,7 +100,7 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
     listOutputs: (
       actor: Actor,
       programmeId: number,
-      source: KpiSource,
+      source: Pick<KpiSource, 'runner'>,
       page?: { readonly limit?: number; readonly offset?: number },
     ) => listOutputs(context, actor, programmeId, source, page),
     evaluateProgramme: (actor: Actor, id: number, source: KpiSource, input?: EvaluationInput) =>

@@ -37,7 +37,9 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return envelope(inBody ? 'INVALID_VALUE' : 'BAD_OPTION', message, field)
   }
   if (error instanceof FieldError) return envelope(error.code, error.message, error.field)
-  if (error instanceof MeridianError) return envelope(error.code, error.message)
+  // A value refused by a service's decoder names its field (`link.funder`) as a body schema failure does.
+  if (error instanceof MeridianError)
+    return envelope(error.code, error.message, error.location?.field || undefined)
   if (error instanceof ApiError) return envelope(error.code, error.message)
   const status = (error as { statusCode?: unknown }).statusCode
   if (status === 413) return envelope('PAYLOAD_TOO_LARGE', (error as Error).message)

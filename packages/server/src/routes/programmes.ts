@@ -7,6 +7,10 @@ import {
   kpiSchema,
   milestoneChangeBody,
   milestoneSchema,
+  outputLinkBody,
+  outputLinkSchema,
+  outputsQuery,
+  outputsSchema,
   programmeBody,
   programmeSchema,
   programmeSummarySchema,
@@ -154,5 +158,58 @@ export function programmeRoutes(app: ApiApp, steer: Steer, store: StoreReader): 
     },
     async (request) =>
       steer.refreshKpis(requireActor(request), await kpiSource(store), { programmeId: request.params.id }),
+  )
+  outputLinkRoutes(app, steer, store)
+}
+
+/** A programme's output links (write: as the programme) and the works they name in the store (read: signed in). */
+function outputLinkRoutes(app: ApiApp, steer: Steer, store: StoreReader): void {
+  app.get(
+    '/api/programmes/:id/outputs',
+    {
+      config,
+      schema: {
+        summary:
+          "A programme's linked outputs: each link (how it was made) with the works it matches, the distinct total and a page of works",
+        tags,
+        params: idParams,
+        querystring: outputsQuery,
+        response: { 200: outputsSchema, ...workspaceErrors },
+      },
+    },
+    (request) =>
+      steer.listOutputs(requireActor(request), request.params.id, { runner: store.runner }, request.query),
+  )
+  app.post(
+    '/api/programmes/:id/links',
+    {
+      config,
+      schema: {
+        summary:
+          'Link a programme to outputs: by funder and award ids, by institutions and period, or by DOIs',
+        tags,
+        params: idParams,
+        body: outputLinkBody,
+        response: { 201: outputLinkSchema, ...workspaceErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await steer.addOutputLink(requireActor(request), request.params.id, request.body)),
+  )
+  app.delete(
+    '/api/output-links/:id',
+    {
+      config,
+      schema: {
+        summary: "Remove one of a programme's output links",
+        tags,
+        params: idParams,
+        response: { 204: z.null(), ...workspaceErrors },
+      },
+    },
+    async (request, reply) => {
+      await steer.removeOutputLink(requireActor(request), request.params.id)
+      return reply.code(204).send(null)
+    },
   )
 }

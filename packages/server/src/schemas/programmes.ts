@@ -4,6 +4,7 @@ import {
   EVIDENCE_KINDS,
   LINK_METHODS,
   MILESTONE_STATUSES,
+  OUTPUTS_PAGE,
   PROGRAMME_KINDS,
   PROGRAMME_STATUSES,
   SCOPE_KINDS,
@@ -11,6 +12,7 @@ import {
 import { z } from 'zod'
 import { coverageSchema, methodSchema } from './common.js'
 import { list } from './list.js'
+import { wholeParam } from './query.js'
 
 const date = z.string().describe('YYYY-MM-DD')
 const text = z.string().max(300)
@@ -20,6 +22,23 @@ const budgetYear = z.object({
   year: z.number().int(),
   planned: z.number().nullable(),
   actual: z.number().nullable(),
+})
+
+/** An output link: by funder and awards, by institutions and period, or by DOIs (the service checks the rest). */
+export const outputLinkBody = z.object({
+  method: z.enum(LINK_METHODS),
+  funder: z
+    .string()
+    .max(300)
+    .nullable()
+    .optional()
+    .describe('An OpenAlex funder id (F...) or a Crossref funder DOI (10.13039/...).'),
+  awardIds: list(z.string().max(200)).optional(),
+  institutions: list(z.string().max(100)).optional().describe('ROR ids'),
+  fromYear: z.number().int().nullable().optional(),
+  toYear: z.number().int().nullable().optional(),
+  dois: list(z.string().max(300)).optional(),
+  note: z.string().max(2000).nullable().optional(),
 })
 
 /** A programme as the Meridian template writes it (the service checks every value and cross-reference). */
@@ -77,18 +96,7 @@ export const programmeBody = z.object({
       component: z.string().max(100).nullable().optional(),
     }),
   ).optional(),
-  outputLinks: list(
-    z.object({
-      method: z.enum(LINK_METHODS),
-      funder: z.string().max(300).nullable().optional(),
-      awardIds: list(z.string().max(200)).optional(),
-      institutions: list(z.string().max(100)).optional().describe('ROR ids'),
-      fromYear: z.number().int().nullable().optional(),
-      toYear: z.number().int().nullable().optional(),
-      dois: list(z.string().max(300)).optional(),
-      note: z.string().max(2000).nullable().optional(),
-    }),
-  ).optional(),
+  outputLinks: list(outputLinkBody).optional(),
 })
 
 export const programmeSummarySchema = z
@@ -129,6 +137,22 @@ export const milestoneSchema = z
   })
   .meta({ id: 'Milestone' })
 
+export const outputLinkSchema = z
+  .object({
+    id: z.number(),
+    method: z.string().describe('How the link was made: funder-award, institutions-period or doi-list.'),
+    funder: z.string().nullable(),
+    awardIds: list(z.string()),
+    institutions: list(z.string()),
+    fromYear: z.number().nullable(),
+    toYear: z.number().nullable(),
+    dois: list(z.string()),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+  })
+  .meta({ id: 'OutputLink' })
+
 export const programmeSchema = programmeSummarySchema
   .extend({
     description: z.string().nullable(),
@@ -161,23 +185,43 @@ export const programmeSchema = programmeSummarySchema
       }),
     ),
     milestones: list(milestoneSchema),
-    outputLinks: list(
+    outputLinks: list(outputLinkSchema),
+  })
+  .meta({ id: 'Programme' })
+
+/** A programme's linked outputs: its links with their counts, the distinct total and a page of works. */
+export const outputsSchema = z
+  .object({
+    programmeId: z.number(),
+    links: list(
+      outputLinkSchema.extend({
+        matched: z.number().describe('Works of the store this link names on its own.'),
+        problem: z
+          .string()
+          .nullable()
+          .describe('Why the indicator engine refuses the link (it then names no works), else null.'),
+      }),
+    ),
+    total: z.number().describe('Distinct works any link names.'),
+    limit: z.number(),
+    offset: z.number(),
+    works: list(
       z.object({
-        id: z.number(),
-        method: z.string().describe('How the link was made: funder-award, institutions-period or doi-list.'),
-        funder: z.string().nullable(),
-        awardIds: list(z.string()),
-        institutions: list(z.string()),
-        fromYear: z.number().nullable(),
-        toYear: z.number().nullable(),
-        dois: list(z.string()),
-        note: z.string().nullable(),
-        createdAt: z.string(),
-        createdBy: z.string(),
+        id: z.number().describe("The store's work id."),
+        doi: z.string().nullable(),
+        title: z.string().nullable(),
+        year: z.number().nullable(),
+        source: z.string().nullable().describe('Where the work was read from (openalex, wos, ...).'),
+        sourceTitle: z.string().nullable(),
       }),
     ),
   })
-  .meta({ id: 'Programme' })
+  .meta({ id: 'LinkedOutputs' })
+
+export const outputsQuery = z.object({
+  limit: wholeParam(1, OUTPUTS_PAGE.maxLimit).optional().describe(`Default ${OUTPUTS_PAGE.limit}.`),
+  offset: wholeParam(0, 1_000_000_000).optional().describe('Default 0.'),
+})
 
 export const milestoneChangeBody = z.object({
   status: z.enum(MILESTONE_STATUSES),
