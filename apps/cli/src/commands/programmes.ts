@@ -7,14 +7,17 @@ import {
   decodeProgramme,
   detectProgrammeFormat,
   isCordisOrganisations,
+  OUTPUTS_PAGE,
   PROGRAMME_FORMATS,
   toTemplate,
   writeStip,
+  type LinkedOutputs,
   type ProgrammeFormat,
   type Steer,
 } from '@meridian/steer'
 import { storeDir, type Context } from '../context.js'
 import { table } from '../format/table.js'
+import { openStore } from '../open-store.js'
 import { openStateFor, operator, withState, type StateFlags } from '../open-state.js'
 import { stateOptions } from './users.js'
 
@@ -48,11 +51,76 @@ export function idOf(name: string, value: string): number {
   return id
 }
 
+interface LinkFlags extends StateFlags {
+  readonly funder?: string
+  readonly award?: readonly string[]
+  readonly doi?: readonly string[]
+  readonly institution?: readonly string[]
+  readonly years?: string
+  readonly note?: string
+  readonly format: string
+}
+
+/** The output link the flags describe: exactly one of --funder (with --award), --doi, --institution (with --years). */
+export function linkInput(flags: Omit<LinkFlags, 'format'>): Record<string, unknown> {
+  const given = [flags.funder, flags.doi, flags.institution].filter((v) => v !== undefined)
+  if (given.length !== 1)
+    throw new MeridianError(
+      'BAD_OPTION',
+      'give one of --funder ID [--award A...], --doi D... or --institution ROR... --years 2019-2023',
+    )
+  if (flags.award !== undefined && flags.funder === undefined)
+    throw new MeridianError('BAD_OPTION', '--award goes with --funder')
+  if (flags.years !== undefined && flags.institution === undefined)
+    throw new MeridianError('BAD_OPTION', '--years goes with --institution')
+  const note = flags.note === undefined ? {} : { note: flags.note }
+  if (flags.funder !== undefined)
+    return { method: 'funder-award', funder: flags.funder, awardIds: flags.award ?? [], ...note }
+  if (flags.doi !== undefined) return { method: 'doi-list', dois: flags.doi, ...note }
+  const years = /^(\d{4})(?:-(\d{4}))?$/.exec(flags.years ?? '')
+  if (!years)
+    throw new MeridianError(
+      'BAD_OPTION',
+      `--years "${flags.years ?? ''}" must be a year (2019) or a range (2019-2023)`,
+    )
+  return {
+    method: 'institutions-period',
+    institutions: flags.institution,
+    fromYear: Number(years[1]),
+    toYear: Number(years[2] ?? years[1]),
+    ...note,
+  }
+}
+
+/** A link in words: what it names (funder and awards, institutions and years, or DOIs). */
+const linkNames = (l: LinkedOutputs['links'][number]) =>
+  [
+    l.funder,
+    l.awardIds.join(' '),
+    l.institutions.join(' '),
+    l.fromYear === null ? '' : `${l.fromYear}-${l.toYear ?? ''}`,
+    l.dois.length > 3 ? `${l.dois.length} DOIs` : l.dois.join(' '),
+  ]
+    .filter(Boolean)
+    .join(' ')
+
+function outputsText(page: LinkedOutputs): string {
+  return [
+    'output links:',
+    table(
+      ['id', 'method', 'names', 'matched', 'problem'],
+      page.links.map((l) => ({ ...l, names: linkNames(l) })),
+    ),
+    `works: ${page.total} distinct${page.total > 0 ? `, ${page.offset + 1} to ${page.offset + page.works.length} shown` : ''}`,
+    table(['id', 'year', 'doi', 'title'], page.works),
+  ].join('\n')
+}
+
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
 const format = () =>
   new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')
 
-/** `meridian programmes import|export|list|show`: the STEER programme registry (every change audited). */
+/** `meridian programmes import|export|list|show|link|outputs`: the STEER programme registry (every change audited). */
 export function programmesCommand(context: Context): Command {
   const programmes = new Command('programmes').description(
     'the registry of cooperation programmes and initiatives (state database; every change audited)',
@@ -168,6 +236,53 @@ export function programmesCommand(context: Context): Command {
             ),
           ].join('\n'),
         )
+      }),
+  )
+  programmes.addCommand(
+    stateOptions(new Command('link'))
+      .description(
+        "link a programme to its outputs: by funder and award ids, by a list of DOIs, or by institutions and years (the programme's rule, audited)",
+      )
+      .argument('<id>', 'programme id (see `meridian programmes list`)')
+      .option('--funder <id>', 'an OpenAlex funder id (F...) or a Crossref funder DOI (10.13039/...)')
+      .option('--award <award...>', 'award ids of the funder (default: any award or none)')
+      .option('--doi <doi...>', 'DOIs of the outputs')
+      .option('--institution <ror...>', 'ROR ids of the participating institutions (with --years)')
+      .option('--years <years>', 'the period of an institutions link: 2019 or 2019-2023')
+      .option('--note <text>', 'how or why the link was made')
+      .addOption(format())
+      .action(async (id: string, flags: LinkFlags) => {
+        const programmeId = idOf('programme', id)
+        const input = linkInput(flags)
+        const link = await withSteer(context, flags, 'meridian programmes', (steer) =>
+          steer.addOutputLink(operator(context), programmeId, input),
+        )
+        context.stdout(
+          flags.format === 'json'
+            ? json(link)
+            : `linked programme ${programmeId} to outputs: link ${link.id} (${link.method})\n`,
+        )
+      }),
+  )
+  programmes.addCommand(
+    stateOptions(new Command('outputs'))
+      .description(
+        "a programme's linked outputs: each link (how it was made) with the works of the store it matches, the distinct total and a page of works",
+      )
+      .argument('<id>', 'programme id (see `meridian programmes list`)')
+      .option('--limit <n>', 'works per page', String(OUTPUTS_PAGE.limit))
+      .option('--offset <n>', 'works to skip', '0')
+      .addOption(format())
+      .action(async (id: string, flags: StateFlags & { limit: string; offset: string; format: string }) => {
+        const programmeId = idOf('programme', id)
+        const store = await openStore(context, storeDir(context, flags.store), 'read')
+        const page = await withSteer(context, flags, 'meridian programmes', (steer) =>
+          steer.listOutputs(operator(context), programmeId, store, {
+            limit: Number(flags.limit),
+            offset: Number(flags.offset),
+          }),
+        ).finally(() => store.close())
+        context.stdout(flags.format === 'json' ? json(page) : outputsText(page))
       }),
   )
   return programmes
