@@ -93,6 +93,34 @@ describe('meridian programmes link and outputs', () => {
     const text = await ok(['programmes', 'outputs', id])
     expect(text).toContain('institutions-period')
     expect(text).toContain('works: 5 distinct')
+    // A KPI over the linked outputs: every linked work has a country, so their full count is the distinct total.
+    const kpi = JSON.parse(
+      await ok([
+        'kpi',
+        'add',
+        '--programme',
+        id,
+        '--indicator',
+        'output',
+        '--scope',
+        'outputs',
+        '--counting',
+        'full',
+        '--baseline-period',
+        '2019',
+        '--target',
+        '10',
+        '--target-date',
+        '2030-12-31',
+        '--owner',
+        'Lead agency',
+        '--format',
+        'json',
+      ]),
+    ) as { actual: number; baseline: { value: number; source: string } }
+    expect(kpi.actual).toBe(outputs.total)
+    expect(kpi.baseline).toMatchObject({ value: 2, source: 'computed' })
+    expect(await ok(['kpi', 'list', '--programme', id])).toMatch(/output\s+outputs\s/)
   })
 
   it('refuses a link without one kind, a bad funder or years, and writes nothing', async () => {
