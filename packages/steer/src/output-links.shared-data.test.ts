@@ -4,6 +4,7 @@ import { evaluate, indicator, selectionWorks, sql } from '@meridian/indicators'
 import { readOpenAlexJsonl } from '@meridian/ingest'
 import { Store } from '@meridian/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, member, steerFixture } from './engines.test-util.js'
 import { outputSelection, type OutputLinkRule } from './output-selection.js'
 
 const FILE = fileURLToPath(
@@ -120,6 +121,28 @@ describe.skipIf(!HAVE)('output links on the real OpenAlex works in ../shared/dat
     } finally {
       only.close()
     }
+  })
+
+  it('the services: links added to a programme list, per link and in total, the works a plain scan finds', async () => {
+    const [engine] = ENGINES
+    if (!engine) throw new Error('no state engine')
+    const { steer, mine } = await steerFixture(engine)
+    const pm = member('programme-manager', mine)
+    const programme = await steer.createProgramme(pm, { title: 'Real funders (test)' })
+    const funders: readonly [string, readonly string[]][] = [
+      ['https://openalex.org/F4320306076', []],
+      ['F4320306151', ['G-2017-9800']],
+    ]
+    for (const [funder, awardIds] of funders)
+      await steer.addOutputLink(pm, programme.id, { method: 'funder-award', funder, awardIds })
+    const listed = await steer.listOutputs(pm, programme.id, store, { limit: 500 })
+    const expected = funders.map(([funder, awards]) => scan(lines, short(funder), awards))
+    expect(listed.links.map((l) => l.matched)).toEqual(expected.map((ids) => ids.length))
+    const all = [...new Set(expected.flat())].sort()
+    expect(listed.total).toBe(all.length)
+    const ids = await store.runner.all(sql`SELECT work_id, openalex_id FROM works`)
+    const openalex = new Map(ids.map((r) => [Number(r.work_id), String(r.openalex_id)]))
+    expect(listed.works.map((w) => openalex.get(w.id)).sort()).toEqual(all)
   })
 
   it('an award the funder never gave links nothing', async () => {
