@@ -255,6 +255,9 @@ export interface RefreshSummary {
   readonly unchanged: number
 }
 
+/** How many KPIs' new actuals one transaction of a refresh writes. */
+const WRITE_BATCH = 200
+
 /**
  * Recompute KPIs from the store: each KPI whose latest actual is of another data version (or, for an `outputs`
  * scope, of other output links) gets a new actual (and a new baseline, when computed) in the history, with its
@@ -276,46 +279,77 @@ export async function refreshKpis(
   if (options.programmeId !== undefined) query = query.where('programme_id', '=', options.programmeId)
   // KPIs of one portfolio share most of their queries: each distinct one runs once per refresh.
   source = { ...source, runner: memoRunner(source.runner) }
+  const rows = await query.execute()
+  // The latest actual's data key of every KPI, in one query (not one per KPI).
+  const latest = new Map<number, string>()
+  if (rows.length > 0)
+    for (const r of await context.db
+      .selectFrom('kpi_actuals')
+      .select(['kpi_id', 'data_key'])
+      .distinctOn('kpi_id')
+      .where(
+        'kpi_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .orderBy('kpi_id')
+      .orderBy('id', 'desc')
+      .execute())
+      latest.set(r.kpi_id, r.data_key)
   let refreshed = 0
   let unchanged = 0
-  for (const row of await query.execute()) {
-    const last = await context.db
-      .selectFrom('kpi_actuals')
-      .select('data_key')
-      .where('kpi_id', '=', row.id)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+  type Pending = {
+    readonly id: number
+    readonly at: Date
+    readonly actual: Awaited<ReturnType<typeof compute>>
+  }
+  let pending: Pending[] = []
+  // Each KPI's new actual and its audit row are written together; up to WRITE_BATCH KPIs share a transaction,
+  // so a large refresh does not pay a commit per KPI, and a failure loses no more than one batch.
+  const flush = async () => {
+    if (pending.length === 0) return
+    const batch = pending
+    pending = []
+    await context.db.transaction().execute(async (trx) => {
+      for (const { id, at, actual } of batch) {
+        await trx
+          .insertInto('kpi_actuals')
+          .values({ ...actual, kpi_id: id })
+          .execute()
+        await appendAudit(
+          audited(trx),
+          { actor, at },
+          {
+            action: 'kpi.refresh',
+            entityType: 'kpi',
+            entityId: id,
+            after: {
+              value: actual.value,
+              baseline: actual.baseline_value,
+              status: actual.status,
+              dataVersion: source.dataVersion,
+            },
+          },
+        )
+      }
+    })
+    refreshed += batch.length
+  }
+  for (const row of rows) {
     const spec = specOf(row)
     const inputs = await inputsOf(context.db, spec, source)
-    if (last?.data_key === inputs.key) {
+    if (latest.get(row.id) === inputs.key) {
       unchanged++
       continue
     }
     const at = context.now()
-    const actual = await compute(spec, row.baseline_source === 'computed', source, at, inputs)
-    await context.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('kpi_actuals')
-        .values({ ...actual, kpi_id: row.id })
-        .execute()
-      await appendAudit(
-        audited(trx),
-        { actor, at },
-        {
-          action: 'kpi.refresh',
-          entityType: 'kpi',
-          entityId: row.id,
-          after: {
-            value: actual.value,
-            baseline: actual.baseline_value,
-            status: actual.status,
-            dataVersion: source.dataVersion,
-          },
-        },
-      )
+    pending.push({
+      id: row.id,
+      at,
+      actual: await compute(spec, row.baseline_source === 'computed', source, at, inputs),
     })
-    refreshed++
+    if (pending.length >= WRITE_BATCH) await flush()
   }
+  await flush()
   return { refreshed, unchanged }
 }
