@@ -146,4 +146,18 @@ describe('meridian programmes link and outputs', () => {
     }
     expect(after.outputLinks).toHaveLength(before.outputLinks.length)
   })
+
+  it('unlinks one link; the outputs shrink to what the others name', async () => {
+    const [programme] = JSON.parse(await ok(['programmes', 'list', '--format', 'json'])) as { id: number }[]
+    const id = String(programme?.id)
+    const before = JSON.parse(await ok(['programmes', 'outputs', id, '--format', 'json'])) as Outputs & {
+      links: { id: number; method: string }[]
+    }
+    const institutions = before.links.find((l) => l.method === 'institutions-period')
+    expect(await ok(['programmes', 'unlink', String(institutions?.id)])).toContain('removed output link')
+    const after = JSON.parse(await ok(['programmes', 'outputs', id, '--format', 'json'])) as Outputs
+    expect(after.links.map((l) => l.method)).toEqual(['funder-award', 'doi-list'])
+    expect(after.total).toBe(3)
+    expect((await run(['programmes', 'unlink', String(institutions?.id)])).code).toBe(2)
+  })
 })

@@ -120,7 +120,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
 const format = () =>
   new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')
 
-/** `meridian programmes import|export|list|show|link|outputs`: the STEER programme registry (every change audited). */
+/** `meridian programmes import|export|list|show|link|unlink|outputs`: the STEER programme registry (every change audited). */
 export function programmesCommand(context: Context): Command {
   const programmes = new Command('programmes').description(
     'the registry of cooperation programmes and initiatives (state database; every change audited)',
@@ -262,6 +262,18 @@ export function programmesCommand(context: Context): Command {
             ? json(link)
             : `linked programme ${programmeId} to outputs: link ${link.id} (${link.method})\n`,
         )
+      }),
+  )
+  programmes.addCommand(
+    stateOptions(new Command('unlink'))
+      .description("remove one of a programme's output links (the programme's rule, audited)")
+      .argument('<link>', 'output link id (see `meridian programmes outputs ID`)')
+      .action(async (link: string, flags: StateFlags) => {
+        const id = idOf('output link', link)
+        await withSteer(context, flags, 'meridian programmes', (steer) =>
+          steer.removeOutputLink(operator(context), id),
+        )
+        context.stdout(`removed output link ${id}\n`)
       }),
   )
   programmes.addCommand(
