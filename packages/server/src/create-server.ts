@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { registerCaching } from './caching/hooks.js'
 import { ResponseCache, type ResponseCacheOptions } from './caching/response-cache.js'
+import { QueryCache, type QueryCacheOptions } from './caching/query-cache.js'
 import { ApiError } from './errors/api-error.js'
 import { toErrorResponse } from './errors/envelope.js'
 import { HTTP_STATUS } from './errors/http-status.js'
@@ -45,6 +46,11 @@ export interface ServerOptions {
   readonly queue?: QueueOptions
   /** Bounds of the in-memory response cache. Default 64 MiB. */
   readonly cache?: ResponseCacheOptions
+  /**
+   * Bounds of the cache of query results, shared by requests that ask the same question of the same data.
+   * Default 32 MiB; `maxBytes: 0` shares only queries in flight.
+   */
+  readonly queryCache?: QueryCacheOptions
   /**
    * How long the store's data version is trusted before it is read again (ETags follow it). Default 1,000 ms;
    * 0 reads it on every request (a store written while it is served).
@@ -95,7 +101,7 @@ export interface ServerOptions {
  *   const response = await app.inject('/api/indicators/output?years=2015-2020')
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
-  const store = guardStore(options.store, options.queue)
+  const store = guardStore(options.store, options.queue, new QueryCache(options.queryCache))
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 2 ** 20,

@@ -7,11 +7,14 @@ import type { DataVersion } from '@meridian/store'
  */
 export function etagFor(version: DataVersion, url: string): string {
   const hash = createHash('sha1')
-    .update(
-      `${version.revision}\u0000${version.ingests}\u0000${version.lastIngestAt ?? ''}\u0000${version.works}\u0000${version.registry?.loadedAt ?? ''}\u0000${url}`,
-    )
+    .update(`${versionKey(version)}\u0000${url}`)
     .digest('base64url')
   return `W/"${hash}"`
+}
+
+/** What tells one state of the store's data from another, as text (ETags and the query cache key on it). */
+export function versionKey(version: DataVersion): string {
+  return `${version.revision}\u0000${version.ingests}\u0000${version.lastIngestAt ?? ''}\u0000${version.works}\u0000${version.registry?.loadedAt ?? ''}`
 }
 
 /** Whether an `If-None-Match` header matches an ETag (weak comparison, lists and `*` allowed). */

@@ -2,6 +2,8 @@ import type { SqlRunner } from '@meridian/indicators'
 import { MeridianError } from '@meridian/model'
 import type { DataVersion, Store, StoreStatus } from '@meridian/store'
 import { ApiError } from '../errors/api-error.js'
+import { versionKey } from '../caching/etag.js'
+import { QueryCache } from '../caching/query-cache.js'
 import { requestSignal } from './request-limits.js'
 
 /** What the API reads of a store. `Store` implements it. */
@@ -68,14 +70,23 @@ const guard = async <T>(what: string, run: () => Promise<T>, signal?: AbortSigna
 /**
  * Wrap a store so that any driver failure surfaces as `STORE_UNAVAILABLE` (HTTP 503), and queries queue for its
  * connections within the queue's limit (`BUSY`, 503 beyond). The data version bypasses the queue: it is cheap,
- * and every request, cached ones included, needs it.
+ * and every request, cached ones included, needs it. Identical queries on the same data version share one run
+ * through `cache`, before the queue (default: only while in flight).
  */
-export function guardStore(store: StoreReader, queue: QueueOptions = {}): StoreReader {
+export function guardStore(
+  store: StoreReader,
+  queue: QueueOptions = {},
+  cache: QueryCache = new QueryCache({ maxBytes: 0 }),
+): StoreReader {
   const queued = gate(store.concurrency ?? 1, queue.limit ?? 64)
+  // The data version last read: query results are shared and kept per version.
+  let version: string | null = null
   const runner: SqlRunner = {
     all: (query) => {
       const signal = requestSignal()
-      return queued(() => guard('query', () => store.runner.all(query, { signal }), signal), signal)
+      const run = () =>
+        queued(() => guard('query', () => store.runner.all(query, { signal }), signal), signal)
+      return version === null ? run() : cache.rows(version, query, signal, run)
     },
   }
   return {
@@ -84,6 +95,10 @@ export function guardStore(store: StoreReader, queue: QueueOptions = {}): StoreR
       const signal = requestSignal()
       return queued(() => guard('status', () => store.status(options), signal), signal)
     },
-    dataVersion: (): Promise<DataVersion> => guard('data version', () => store.dataVersion()),
+    dataVersion: async (): Promise<DataVersion> => {
+      const read = await guard('data version', () => store.dataVersion())
+      version = versionKey(read)
+      return read
+    },
   }
 }
