@@ -67,6 +67,10 @@ describe.each(ENGINES)('output links on $name', (engineOf) => {
     await expect(
       steer.addOutputLink(pm, programme.id, { method: 'funder-award', funder: 'Some Agency' }),
     ).rejects.toMatchObject({ location: { field: 'link.funder' } })
+    const many = Array.from({ length: 10_001 }, (_, i) => `10.5555/many.${i}`)
+    await expect(
+      steer.addOutputLink(pm, programme.id, { method: 'doi-list', dois: many }),
+    ).rejects.toMatchObject({ code: 'INVALID_VALUE', location: { field: 'link.dois' } })
     expect(await count('output_links')).toBe(1)
     expect(await auditCount()).toBe(before + 1)
     await steer.removeOutputLink(operator, link.id)

@@ -84,9 +84,17 @@ export async function linkedSelection(db: SteerDb, programmeId: number): Promise
 function decodeLink(input: unknown, path: string): OutputLinkSpec {
   const spec = outputLink(input, path)
   const reason = refusal(spec)
-  // Institutions and DOIs are decoded as the engine does; only a funder can still be refused.
-  if (reason !== null) throw invalid(`${path}.funder`, reason)
-  return spec
+  if (reason === null) return spec
+  // Values are decoded as the engine does: what it can still refuse is a funder, or too many values.
+  const field =
+    spec.method === 'doi-list'
+      ? 'dois'
+      : spec.method === 'institutions-period'
+        ? 'institutions'
+        : reason.includes('awards')
+          ? 'awardIds'
+          : 'funder'
+  throw invalid(`${path}.${field}`, reason)
 }
 
 /**
