@@ -79,8 +79,7 @@ const NUMERIC = new Intl.Collator('en', { numeric: true })
 function sortRows(rows: IndicatorRow[], sortBy: string): IndicatorRow[] {
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v))
   return rows.sort((a, b) => {
-    for (const k of KEYS)
-      if (a[k] !== b[k]) return NUMERIC.compare(text(a[k]), text(b[k]))
+    for (const k of KEYS) if (a[k] !== b[k]) return NUMERIC.compare(text(a[k]), text(b[k]))
     const x = a[sortBy]
     const y = b[sortBy]
     if (x !== y) return (typeof y === 'number' ? y : -Infinity) - (typeof x === 'number' ? x : -Infinity)
