@@ -80,6 +80,24 @@ describe('per-request time limits', () => {
   })
 })
 
+describe('the bounded queue', () => {
+  it('refuses new requests beyond it, never the later queries of a request already let in', async () => {
+    const store = probe()
+    const app = await createServer({ store: store.reader, queue: { limit: 1 } })
+    await app.inject('/api/status')
+    let release!: () => void
+    store.hold(new Promise<void>((resolve) => (release = resolve)))
+    // A profile asks many queries at once: one runs, the rest queue beyond the limit of 1.
+    const profile = app.inject('/api/countries/CN/profile?years=2015-2024')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const refused = await app.inject('/api/indicators/distance?years=2015-2024')
+    expect(refused.json()).toMatchObject({ error: { code: 'BUSY' } })
+    release()
+    expect((await profile).statusCode).toBe(200)
+    await app.close()
+  })
+})
+
 describe('a client that goes away', () => {
   it('drops its queued queries before they start', async () => {
     const store = probe()

@@ -33,20 +33,26 @@ function turn(waiting: (() => void)[], signal: AbortSignal | undefined): Promise
 }
 
 /**
- * At most `running` store calls at once and `limit` waiting, first come first served; beyond that the call is
- * refused at once (`BUSY`, 503): a pile-up never grows without bound. A call whose request is aborted (time
- * limit, client gone) leaves the queue without running.
+ * At most `running` store calls at once and `limit` waiting, first come first served; beyond that a new request's
+ * call is refused at once (`BUSY`, 503): a pile-up never grows without bound. A request already let in (by its
+ * signal) is never refused halfway: its later queries (a profile asks ~25) may queue beyond the limit, so work
+ * begun is not thrown away. A call whose request is aborted (time limit, client gone) leaves the queue unrun.
  */
 function gate(running: number, limit: number) {
   let active = 0
   const waiting: (() => void)[] = []
+  const admitted = new WeakSet<AbortSignal>()
   return async <T>(work: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> => {
     signal?.throwIfAborted()
     if (active >= running) {
-      if (waiting.length >= limit)
+      if (waiting.length >= limit && !(signal && admitted.has(signal)))
         throw new ApiError('BUSY', `the store is busy (${waiting.length} queries waiting): retry shortly`)
+      if (signal) admitted.add(signal)
       await turn(waiting, signal)
-    } else active++
+    } else {
+      active++
+      if (signal) admitted.add(signal)
+    }
     try {
       return await work()
     } finally {
