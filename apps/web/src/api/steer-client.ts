@@ -3,6 +3,7 @@ import type {
   Kpi,
   KpiInput,
   Milestone,
+  MilestoneInput,
   OutputsPage,
   Programme,
   ProgrammeInput,
@@ -32,6 +33,8 @@ export const steerApi = {
   createProgramme: (input: ProgrammeInput) => request<Programme>('POST', 'programmes', input),
   setMilestoneStatus: (id: number, change: { status: string; note: string | null }) =>
     request<Milestone>('PATCH', `milestones/${id}`, change),
+  addMilestone: (id: number, input: MilestoneInput) =>
+    request<Milestone>('POST', `programmes/${id}/milestones`, input),
   kpis: (id: number) => request<readonly Kpi[]>('GET', `programmes/${id}/kpis`),
   addKpi: (id: number, input: KpiInput) => request<Kpi>('POST', `programmes/${id}/kpis`, input),
   refreshKpis: (id: number) =>

@@ -101,6 +101,14 @@ export interface Programme extends ProgrammeSummary {
   readonly outputLinks: readonly OutputLink[]
 }
 
+/** A milestone added to a programme: its responsible entity by id. */
+export interface MilestoneInput {
+  readonly title: string
+  readonly dueDate: string
+  readonly status: string
+  readonly responsibleEntityId: number | null
+}
+
 /** A programme as the create form sends it (the Meridian template). */
 export interface ProgrammeInput {
   readonly title: string

@@ -8,6 +8,7 @@ import { useSubmit } from '../workspace/form.js'
 import { formatDateTime } from '../workspace/format.js'
 import { formatDate } from './format.js'
 import { isLate, todayIso } from './model.js'
+import { MilestoneForm } from './milestone-form.js'
 import { plainMarks, useWidth } from './chart.js'
 import { Section } from './section.js'
 import { SteerError } from './steer-error.js'
@@ -297,6 +298,7 @@ export function MilestonesPanel(props: {
           </table>
         </>
       )}
+      {props.manage ? <MilestoneForm programme={programme} onAdded={props.onChanged} /> : null}
     </Section>
   )
 }
