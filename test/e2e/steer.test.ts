@@ -1,14 +1,19 @@
-import { readFileSync } from 'node:fs'
-import { generateCorpus } from '@meridian/demo'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generateCorpus, toOpenAlexJsonl } from '@meridian/demo'
+import type { IngestHandler } from '@meridian/server'
 import { createWorkspace, MIGRATIONS, openState, type StateDb } from '@meridian/state'
 import { createSteer, seedDemoProgrammes, STEER_MIGRATIONS, type Steer } from '@meridian/steer'
 import type { ConsoleMessage, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ingestInto } from '../../apps/cli/src/ingest-run.js'
 import { en } from '../../apps/web/src/i18n/messages.js'
-import { HAVE_CHROMIUM, startDashboard, type Dashboard } from './harness.js'
-import { DESKTOP, shootAll } from './page-checks.js'
+import { HAVE_CHROMIUM, SCREENSHOTS, startDashboard, type Dashboard } from './harness.js'
+import { DESKTOP, PHONE, shootAll } from './page-checks.js'
 
 const MANAGER = { email: 'manager@example.org', password: 'programme manager 1' }
+const ADMIN = { email: 'admin@example.org', password: 'administrator 1' }
 const operator = { kind: 'operator', label: 'cli:test' } as const
 /** STEER's clock: KPI statuses are judged on this day (the KPI's target date). */
 const NOW = new Date('2026-06-30T12:00:00Z')
@@ -18,12 +23,13 @@ let dashboard: Dashboard
 let state: StateDb
 let steer: Steer
 let page: Page
+/** The admin's API token: new data is uploaded to the running server, as `meridian ingest --server` does. */
+let adminToken: string
 const consoleErrors: string[] = []
 
-/** Reports the server cannot write yet answer 404; a missing report route is the one refusal expected. */
+/** A server without the linked-outputs route answers it 404: the one refusal expected. */
 const expected = (message: ConsoleMessage) =>
-  /status of 404/.test(message.text()) &&
-  /\/api\/programmes\/\d+\/(report|outputs)/.test(message.location().url)
+  /status of 404/.test(message.text()) && /\/api\/programmes\/\d+\/outputs/.test(message.location().url)
 
 async function signIn() {
   await page.goto(`${dashboard.url}/#/programmes`)
@@ -34,6 +40,17 @@ async function signIn() {
   await page.click('[data-testid="sign-in-form"] button[type="submit"]')
   await page.waitForSelector('[data-testid="account-button"]')
 }
+
+/** The server's ingest, as `meridian serve` wires it: the uploaded file read into the store it serves. */
+const serverIngest =
+  (dir: string): IngestHandler =>
+  (request) =>
+    ingestInto(dashboard.store, dir, [request.name], {
+      cwd: request.dir,
+      now: () => new Date('2026-06-01T00:00:00Z'),
+      onError: request.onError,
+      encoding: 'auto',
+    })
 
 /** The KPI card's actual (its raw value) and status. */
 const kpiState = async () => ({
@@ -52,7 +69,15 @@ describe.skipIf(!HAVE_CHROMIUM)('STEER pages in Chromium', () => {
       role: 'programme-manager',
       organisationId: organisation.id,
     })
-    dashboard = await startDashboard({ works: 2000, server: { workspace, steer, loginPerMinute: 100 } })
+    await workspace.addUser(operator, { ...ADMIN, role: 'admin' })
+    const { actor } = await workspace.authenticateSession((await workspace.login(ADMIN)).cookie)
+    adminToken = (await workspace.createToken(actor, { name: 'ingest', scopes: ['read', 'write', 'admin'] }))
+      .token
+    const ingest = serverIngest(mkdtempSync(join(tmpdir(), 'meridian-steer-e2e-')))
+    dashboard = await startDashboard({
+      works: 2000,
+      server: { workspace, steer, ingest, loginPerMinute: 100 },
+    })
     const { store } = dashboard
     await seedDemoProgrammes(steer, operator, {
       runner: store.runner,
@@ -115,7 +140,7 @@ describe.skipIf(!HAVE_CHROMIUM)('STEER pages in Chromium', () => {
     await shootAll(page, 'steer-demo-programme', '[data-testid="kpi-board"] .kpi-card')
   })
 
-  it('creates a programme with two milestones, adds a KPI, refreshes it after an ingest and sees it move', async () => {
+  it('creates a programme, adds milestones and a KPI, uploads new data, sees the KPI move and downloads the report', async () => {
     await page.goto(`${dashboard.url}/#/programmes`)
     await page.waitForSelector('[data-testid="programme-table"]')
     await page.click('[data-testid="programme-create"] summary')
@@ -164,6 +189,19 @@ describe.skipIf(!HAVE_CHROMIUM)('STEER pages in Chromium', () => {
     )
     await expect(page.textContent(`${row} .history summary`)).resolves.toBe('History (2)')
 
+    // A milestone added on the programme page: overdue and only in progress, so it shows late.
+    await page.click('[data-testid="milestone-create"] summary')
+    await page.fill('#new-milestone-title', 'Mid-term review')
+    await page.fill('#new-milestone-due', '2024-12-31')
+    await page.selectOption('#new-milestone-status', 'in-progress')
+    await page.selectOption('#new-milestone-responsible', { label: 'Test Technical University' })
+    await page.click('[data-testid="milestone-form"] button[type="submit"]')
+    await page.waitForSelector(
+      'tr[data-milestone="Mid-term review"][data-late="true"] [data-testid="late-badge"]',
+    )
+    await expect(page.textContent('[data-testid="late-count"]')).resolves.toContain('1 of 3')
+    expect(await page.isVisible('#new-milestone-title')).toBe(false)
+
     // A KPI: Germany's output, its target a quarter above today's figure, so it starts off track.
     const before = await dashboard.api<{ rows: { country: string; value: number }[] }>(
       '/api/indicators/output',
@@ -185,12 +223,22 @@ describe.skipIf(!HAVE_CHROMIUM)('STEER pages in Chromium', () => {
     await page.click('[data-testid="refresh-kpis"]')
     await expect.poll(() => page.textContent('[data-testid="notice"]')).toContain('0 KPIs got a new actual')
 
-    // New data: more synthetic works, so the data version changes; refresh moves the actual and the status.
-    const run = await dashboard.store.beginIngest()
-    for (const work of generateCorpus({ works: 2000, seed: 43 })) run.add(work)
-    await run.commit({ files: ['demo:seed=43'], problems: 0, now: new Date('2026-06-01T00:00:00Z') })
+    // New data: more synthetic works uploaded to the running server (OpenAlex JSON lines), which commits
+    // them, bumps the data version and refreshes every KPI; the page reads the new actual and status.
+    const upload = await fetch(`${dashboard.url}/api/admin/ingest?name=works-43.jsonl`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/octet-stream' },
+      body: [...toOpenAlexJsonl(generateCorpus({ works: 2000, seed: 43 }))].join('\n') + '\n',
+    })
+    expect(upload.status, await upload.clone().text()).toBe(200)
+    // Every KPI on the server is recomputed: this one and the demo programmes'.
+    const ingested = await upload.json()
+    expect(ingested).toMatchObject({ ingest: { added: 2000 }, kpis: { unchanged: 0 } })
+    const programmes = await steer.listProgrammes(operator)
+    const kpiCount = (await Promise.all(programmes.map((p) => steer.listKpis(operator, p.id)))).flat().length
+    expect(ingested.kpis.refreshed).toBe(kpiCount)
     await page.click('[data-testid="refresh-kpis"]')
-    await expect.poll(() => page.textContent('[data-testid="notice"]')).toContain('1 KPIs got a new actual')
+    await expect.poll(() => page.textContent('[data-testid="notice"]')).toContain('0 KPIs got a new actual')
     await page.waitForFunction(
       (old) => Number(document.querySelector('[data-testid="kpi-actual"]')?.getAttribute('data-value')) > old,
       germany,
@@ -202,24 +250,43 @@ describe.skipIf(!HAVE_CHROMIUM)('STEER pages in Chromium', () => {
     await expect(page.textContent('[data-testid="kpi-data-version"]')).resolves.toContain('2 ingests')
     await shootAll(page, 'steer-programme', '.kpi-card[data-status="on-track"]')
 
-    // The report: preview and download, when the server writes reports.
+    // The report: the preview frame shows the KPI's new actual and all three milestones; the PDF downloads.
     const id = Number(new URL(page.url().replace('#/', '')).searchParams.get('id'))
-    const report = await page.evaluate(
-      (id) => fetch(`api/programmes/${id}/report?lang=en&format=html`).then((r) => r.status),
-      id,
-    )
-    if (report === 404) {
-      console.log('steer e2e: the server has no report route (404); report preview and download not checked')
-      expect(await page.$('[data-testid="programme-report"]')).toBeNull()
-    } else {
-      await page.waitForSelector('[data-testid="report-preview"]')
-      const download = page.waitForEvent('download')
-      await page.click('[data-testid="report-downloads"] a[data-format="pdf"][data-lang="en"]')
-      const file = await (await download).path()
-      expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
-      await shootAll(page, 'steer-report', '[data-testid="report-preview"]', { scope: 'main' })
+    await page.waitForSelector('[data-testid="report-preview"]')
+    const preview = page.frameLocator('[data-testid="report-preview"]')
+    await preview.locator('table[data-table="milestones"]').waitFor()
+    expect(await preview.locator('table[data-table="milestones"] tbody tr').count()).toBe(3)
+    const actual = await preview.locator('table[data-table="kpis"] tbody tr td').nth(6).textContent()
+    expect(Number(actual?.replace(/[^\d.]/g, ''))).toBe(after.actual)
+    const download = page.waitForEvent('download')
+    await page.click('[data-testid="report-downloads"] a[data-format="pdf"][data-lang="en"]')
+    expect((await download).suggestedFilename()).toBe(`programme-${id}-report-en.pdf`)
+    const file = await (await download).path()
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
+    await shootAll(page, 'steer-report', '[data-testid="report-preview"]', { scope: 'main' })
+    // Full-page screenshots leave a cross-origin (sandboxed) frame blank; the frame itself is shot apart.
+    for (const [lang, viewport] of [
+      ['en', DESKTOP],
+      ['zh', DESKTOP],
+      ['zh', PHONE],
+    ] as const) {
+      await page.click(`button[data-lang="${lang}"]`)
+      await page.setViewportSize(viewport)
+      const frame = page.frameLocator('[data-testid="report-preview"]')
+      await frame.locator(`html[lang^="${lang}"] table[data-table="kpis"]`).waitFor()
+      // A frame out of another process paints once it is in view: scroll to it and let it paint.
+      await page.locator('[data-testid="report-preview"]').scrollIntoViewIfNeeded()
+      // (The frame runs no script: wait for two frames of the page instead.)
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      )
+      await page.locator('[data-testid="report-preview"]').screenshot({
+        path: join(SCREENSHOTS, `steer-report-preview-${lang}-${viewport === PHONE ? '390' : 'desktop'}.png`),
+      })
     }
-  })
+    await page.click('button[data-lang="en"]')
+    await page.setViewportSize(DESKTOP)
+  }, 120_000)
 
   it('logs no console errors', () => {
     expect(consoleErrors).toEqual([])
