@@ -123,6 +123,7 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
         ...(webRoot ? { webRoot } : {}),
         ...(hosts ? { allowedHosts: hosts } : {}),
         ...(options.readOnly ? {} : { ingest: serverIngest(context, store, dir) }),
+        ...(context.env.MERIDIAN_CHROMIUM ? { chromium: context.env.MERIDIAN_CHROMIUM } : {}),
         ...(queryTimeoutMs ? { queryTimeoutMs } : {}),
       })
       const url = await app.listen({ port, host: options.host })
