@@ -28,13 +28,24 @@ function htmlTable(table: ReportTable): string {
 const dl = (rows: readonly [string, string][]) =>
   `<table>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${escape(v)}</td></tr>`).join('')}</table>`
 
+/**
+ * Late, as the dashboard shows it: marked late, or past its due date (on the day the report was made) while
+ * planned or in progress.
+ */
+function overdue(m: { readonly status: string; readonly dueDate: string }, generatedAt: string): boolean {
+  return (
+    m.status === 'late' ||
+    ((m.status === 'planned' || m.status === 'in-progress') && m.dueDate < generatedAt.slice(0, 10))
+  )
+}
+
 function summary(data: ReportData, lang: Lang): string {
   const p = data.programme
   const none = message(lang, 'summary.none')
   const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : none)
   const counts = new Map<string, number>()
   for (const k of data.kpis) counts.set(k.status, (counts.get(k.status) ?? 0) + 1)
-  const late = p.milestones.filter((m) => m.status === 'late').length
+  const late = p.milestones.filter((m) => overdue(m, data.generatedAt)).length
   const rows: [string, string][] = [
     [t(lang, 'summary.kind'), label(lang, 'kind', p.kind)],
     [t(lang, 'summary.status'), label(lang, 'programmeStatus', p.status)],
@@ -157,12 +168,14 @@ export function renderHtml(data: ReportData, lang: Lang): string {
         .map((k) => `<h3>${escape(kpiName(lang, k))}: ${t(lang, 'kpi.history')}</h3>${kpiChart(lang, k)}`)
         .join('')
     : `<p>${t(lang, 'kpi.none')}</p>`
+  // Body rows are the programme's milestones in order (the header row has no <td>).
+  let index = 0
   const milestones = data.programme.milestones.length
-    ? htmlOf(find('milestones')).replace(/<tr>((?:(?!<\/tr>).)*)<\/tr>/g, (row: string, inner: string) =>
-        inner.includes(`<td>${escape(label(lang, 'milestoneStatus', 'late'))}</td>`)
-          ? `<tr class="late">${inner}</tr>`
-          : row,
-      )
+    ? htmlOf(find('milestones')).replace(/<tr>((?:(?!<\/tr>).)*)<\/tr>/g, (row: string, inner: string) => {
+        if (!inner.includes('<td')) return row
+        const m = data.programme.milestones[index++]
+        return m && overdue(m, data.generatedAt) ? `<tr class="late">${inner}</tr>` : row
+      })
     : `<p>${t(lang, 'milestone.none')}</p>`
   const dv = (data.dataVersion ?? {}) as Record<string, unknown>
   const version = dl([

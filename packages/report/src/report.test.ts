@@ -43,6 +43,36 @@ describe('programme report', () => {
     expect(cells(html, 'comparison')[0]?.[2]).toBe('https://ror.org/0aaaaaa11')
   })
 
+  it('counts and marks as late what the dashboard does: marked late, or past due while planned or in progress', () => {
+    const [first] = data.programme.milestones
+    if (!first) throw new Error('the fixture has milestones')
+    const overdue = {
+      ...first,
+      id: first.id + 100,
+      title: 'Overdue',
+      status: 'in-progress' as const,
+      dueDate: '2025-06-30',
+    }
+    const later = {
+      ...first,
+      id: first.id + 101,
+      title: 'Later',
+      status: 'planned' as const,
+      dueDate: '2027-06-30',
+    }
+    const html = renderHtml(
+      {
+        ...data,
+        programme: { ...data.programme, milestones: [...data.programme.milestones, overdue, later] },
+      },
+      'en',
+    )
+    expect(html).toMatch(/<tr class="late"><td>Overdue<\/td>/)
+    expect(html).toMatch(/<tr><td>Later<\/td>/)
+    expect(html).toMatch(/<tr><td>Opening<\/td>/)
+    expect(html).toMatch(/Late milestones<\/t[hd]><td>2</)
+  })
+
   it('in Chinese has none of the English labels (the catalogue scanned)', () => {
     const html = renderHtml(data, 'zh')
     const english = Object.entries(MESSAGES.en)
