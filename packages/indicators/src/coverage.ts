@@ -45,13 +45,10 @@ export function coverageQuery(options: IndicatorOptions): Sql {
       sum(CASE WHEN f.first_known THEN 1 ELSE 0 END) AS first_known,
       sum(CASE WHEN f.last_known THEN 1 ELSE 0 END) AS last_known,
       sum(CASE WHEN f.corresponding_known THEN 1 ELSE 0 END) AS corresponding_known,
-      (SELECT count(*) FROM work_facts n WHERE n.policy = ${options.countryPolicy} AND n.year IS NULL${worksFilter(
-        options.works,
-        'n',
-      )}) AS without_year
+      (SELECT count(*) FROM work_facts n WHERE n.policy = ${options.countryPolicy} AND n.year IS NULL${worksFilter(options, 'n')}) AS without_year
     FROM work_facts f WHERE f.policy = ${options.countryPolicy}${
       options.years ? sql` AND f.year BETWEEN ${options.years.from} AND ${options.years.to}` : raw('')
-    }${worksFilter(options.works, 'f')} GROUP BY f.source ORDER BY f.source`
+    }${worksFilter(options, 'f')} GROUP BY f.source ORDER BY f.source`
 }
 
 /** Coverage from the per-source rows of `coverageQuery`. */

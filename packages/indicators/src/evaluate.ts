@@ -27,6 +27,8 @@ export interface Method {
   readonly rollUp: boolean
   /** The works counted, as declared (`null`: all works). */
   readonly works: WorkSelection | null
+  /** Only works with one of these fields (any position), or `null` for all. */
+  readonly fields: readonly string[] | null
   readonly options: Readonly<Record<string, string | number>>
   readonly definition: string
   readonly formula: string
@@ -143,6 +145,7 @@ export function describe(definition: IndicatorDefinition, input: IndicatorOption
     groups: options.groups,
     rollUp: options.rollUp,
     works: options.works,
+    fields: options.fields,
     options: Object.freeze(extra),
     definition: definition.description,
     formula: definition.formula,

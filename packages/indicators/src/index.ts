@@ -3,7 +3,14 @@ export { sql, raw, join, renderPositional, renderInline } from './sql.js'
 export type { IndicatorDefinition, IndicatorRow, Reference } from './definition.js'
 export { defineIndicator } from './definition.js'
 export type { Counting, Level, YearRange, IndicatorOptions, IndicatorOptionsInput } from './options.js'
-export { COUNTINGS, LEVELS, normalizeGroups, normalizeOptions, parseYears } from './options.js'
+export {
+  COUNTINGS,
+  LEVELS,
+  normalizeFields,
+  normalizeGroups,
+  normalizeOptions,
+  parseYears,
+} from './options.js'
 export type { Coverage, SourceCoverage } from './coverage.js'
 export type { Method, IndicatorResult } from './evaluate.js'
 export { evaluate, describe } from './evaluate.js'

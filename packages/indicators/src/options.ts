@@ -76,6 +76,8 @@ export interface IndicatorOptionsInput {
    * Default all works.
    */
   readonly works?: WorkSelection | null
+  /** Only works with one of these fields (at any position, names as stored). Default all works. */
+  readonly fields?: readonly string[] | null
 }
 
 /** Options after normalisation: every default filled in, every value checked. */
@@ -98,6 +100,20 @@ export interface IndicatorOptions {
   readonly resamples: number
   readonly seed: number
   readonly works: WorkSelection | null
+  readonly fields: readonly string[] | null
+}
+
+const MAX_FIELDS = 50
+
+/** A list of field names (as stored, matched exactly), distinct; `null` for all works. */
+export function normalizeFields(fields: readonly unknown[] | null | undefined): readonly string[] | null {
+  if (fields == null) return null
+  if (!Array.isArray(fields)) throw bad('fields: give a list of field names')
+  if (fields.length === 0) throw bad('fields: give at least one field')
+  if (fields.length > MAX_FIELDS) throw bad(`fields: give at most ${MAX_FIELDS}, not ${fields.length}`)
+  for (const field of fields)
+    if (typeof field !== 'string' || field.trim() === '') throw bad(`field "${String(field)}" is not valid`)
+  return Object.freeze([...new Set(fields as string[])])
 }
 
 /** The options an indicator may read beyond the common ones. */
@@ -211,5 +227,6 @@ export function normalizeOptions(
     resamples: whole('resamples', input.resamples ?? 1000, 100, 100_000),
     seed: whole('seed', input.seed ?? 1, 0, 4_294_967_295),
     works: normalizeWorkSelection(input.works),
+    fields: normalizeFields(input.fields),
   })
 }

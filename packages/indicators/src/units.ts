@@ -24,7 +24,7 @@ function yearFilter(alias: string, options: IndicatorOptions): Sql {
   const years = options.years
     ? sql` AND ${raw(alias)}.year BETWEEN ${options.years.from} AND ${options.years.to}`
     : raw('')
-  return sql`${years}${worksFilter(options.works, alias)}`
+  return sql`${years}${worksFilter(options, alias)}`
 }
 
 /** A portable inline table: `SELECT ? AS a, ? AS b UNION ALL SELECT ?, ? ...`. */

@@ -129,7 +129,22 @@ export function selectionWorks(selection: WorkSelection): Sql {
   )
 }
 
-/** ` AND <alias>.work_id IN (...)` when options select works, else nothing. */
-export function worksFilter(selection: WorkSelection | null, alias: string): Sql {
-  return selection ? sql` AND ${raw(alias)}.work_id IN (${selectionWorks(selection)})` : raw('')
+/**
+ * ` AND <alias>.work_id IN (...)` for each way options narrow the works (a selection of works; fields, any
+ * position, names as stored), else nothing.
+ */
+export function worksFilter(
+  options: { readonly works: WorkSelection | null; readonly fields: readonly string[] | null },
+  alias: string,
+): Sql {
+  const selection = options.works
+    ? sql` AND ${raw(alias)}.work_id IN (${selectionWorks(options.works)})`
+    : raw('')
+  const fields = options.fields
+    ? sql` AND ${raw(alias)}.work_id IN (SELECT wf.work_id FROM work_fields wf WHERE wf.field IN (${join(
+        options.fields.map((f) => sql`${f}`),
+        ', ',
+      )}))`
+    : raw('')
+  return sql`${selection}${fields}`
 }

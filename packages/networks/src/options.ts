@@ -1,4 +1,10 @@
-import { normalizeGroups, parseYears, type Counting, type YearRange } from '@meridian/indicators'
+import {
+  normalizeFields,
+  normalizeGroups,
+  parseYears,
+  type Counting,
+  type YearRange,
+} from '@meridian/indicators'
 import {
   COUNTRY_POLICY_IDS,
   DEFAULT_COUNTRY_POLICY,
@@ -84,17 +90,6 @@ function whole(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min)
     throw bad(`${name} "${value}" must be a whole number >= ${min}`)
   return value
-}
-
-const MAX_FIELDS = 50
-
-function normalizeFields(fields: NetworkOptionsInput['fields']): readonly string[] | null {
-  if (fields == null) return null
-  if (fields.length === 0) throw bad('fields: give at least one field')
-  if (fields.length > MAX_FIELDS) throw bad(`fields: give at most ${MAX_FIELDS}, not ${fields.length}`)
-  for (const field of fields)
-    if (typeof field !== 'string' || field.trim() === '') throw bad(`field "${String(field)}" is not valid`)
-  return Object.freeze([...new Set(fields)])
 }
 
 /** Check and complete network options once, at the entry. */

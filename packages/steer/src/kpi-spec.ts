@@ -51,6 +51,8 @@ export interface KpiOptions {
   readonly top?: number
   readonly minCopublications?: number
   readonly rollUp?: boolean
+  /** Only works with one of these fields (names as stored). */
+  readonly fields?: readonly string[]
 }
 
 /** A KPI as decoded: indicator, options, scope, baseline, target and owner. */
@@ -109,6 +111,7 @@ const OPTION_KEYS = [
   'top',
   'minCopublications',
   'rollUp',
+  'fields',
 ] as const
 
 function options(value: unknown, path: string): KpiOptions {

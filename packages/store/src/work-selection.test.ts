@@ -108,3 +108,43 @@ describe('options.works: an indicator over selected works equals it over a store
       )
   })
 })
+
+describe('options.fields: an indicator over works of some fields equals it over a store of only those works', () => {
+  const FIELDS = [['Physics', 'Medicine'], ['Medicine'], ['Physics'], [], ['Chemistry']]
+  const fielded = corpus.map((w, i) => ({ ...w, fields: FIELDS[i] ?? [] }))
+  it('matches a field at any position, names as stored, combined with a selection of works', async () => {
+    const every = await storeOf(fielded)
+    const cases: readonly [IndicatorOptionsInput, readonly string[]][] = [
+      [{ fields: ['Medicine'] }, ['10.1000/s1', '10.1000/s2']],
+      [{ fields: ['Physics', 'Chemistry'] }, ['10.1000/s1', '10.1000/s3', '10.1000/s5']],
+      [
+        { fields: ['Physics'], works: { any: [{ by: 'dois', dois: ['10.1000/s1', '10.1000/s2'] }] } },
+        ['10.1000/s1'],
+      ],
+    ]
+    try {
+      for (const [narrowing, dois] of cases) {
+        const only = await storeOf(fielded.filter((w) => dois.includes(w.ids.doi ?? '')))
+        try {
+          for (const [id, options] of INDICATORS) {
+            const base = { intervals: false, ...options }
+            const narrowed = await evaluate(every.runner, indicator(id), { ...base, ...narrowing })
+            const alone = await evaluate(only.runner, indicator(id), base)
+            expect([id, narrowed.rows]).toEqual([id, alone.rows])
+            expect([id, narrowed.coverage]).toEqual([id, alone.coverage])
+            expect(narrowed.method.fields).toEqual(narrowing.fields)
+          }
+        } finally {
+          only.close()
+        }
+      }
+      expect((await evaluate(every.runner, indicator('output'), { fields: ['physics'] })).rows).toEqual([])
+      for (const fields of [[], [''], Array.from({ length: 51 }, (_, i) => `F${i}`)])
+        expect(() => describeMethod(indicator('output'), { fields })).toThrow(
+          expect.objectContaining({ code: 'BAD_OPTION' }),
+        )
+    } finally {
+      every.close()
+    }
+  })
+})

@@ -24,6 +24,7 @@ interface IndicatorFlags {
   readonly window?: string
   readonly counting?: string
   readonly countryPolicy?: string
+  readonly fields?: string
   readonly group?: readonly string[]
   readonly groupsFile?: string
   readonly international?: string
@@ -91,6 +92,10 @@ export function withIndicatorOptions(command: Command): Command {
   return command
     .addOption(new Option('--level <level>', 'unit of analysis').choices(LEVELS).default('country'))
     .option('--years <range>', 'publication years, e.g. 2015-2020 or 2019 (default: all)')
+    .option(
+      '--fields <names>',
+      'only works with one of these fields, comma-separated, names as stored (default: all)',
+    )
     .option('--by-year', 'one row per unit and year')
     .option('--window <years>', 'rolling windows of this many years over --years (e.g. 4)')
     .option(
@@ -160,6 +165,7 @@ export function indicatorInput(flags: IndicatorFlags, cwd = '.'): IndicatorOptio
     intervals: flags.intervals ?? true,
     resamples: number('resamples', flags.resamples),
     seed: number('seed', flags.seed),
+    fields: flags.fields === undefined ? null : flags.fields.split(',').map((f) => f.trim()),
   }
 }
 

@@ -35,6 +35,7 @@ const number = (name: string, value: string | undefined) => {
 }
 
 interface KpiFlags extends StateFlags {
+  readonly fields?: string
   readonly programme: string
   readonly indicator: string
   readonly scope: string
@@ -98,6 +99,7 @@ export function kpiCommand(context: Context): Command {
       .option('--years <range>', 'publication years of the actual, e.g. 2021-2025 (default: all)')
       .addOption(new Option('--counting <method>', 'counting method').choices(COUNTINGS))
       .addOption(new Option('--country-policy <policy>', 'country policy').choices(COUNTRY_POLICY_IDS))
+      .option('--fields <names>', 'only works with one of these fields, comma-separated, names as stored')
       .addOption(
         new Option('--role <role>', 'leadership: which author leads').choices([
           'corresponding',
@@ -121,6 +123,7 @@ export function kpiCommand(context: Context): Command {
             years: flags.years,
             counting: flags.counting,
             countryPolicy: flags.countryPolicy,
+            fields: flags.fields?.split(',').map((f) => f.trim()),
             role: flags.role,
           },
           measure: flags.measure,

@@ -31,7 +31,7 @@ export const correspondingAuthorCountries = defineIndicator({
     // Works with a corresponding country but none of their own (bibliometrix counts them too): from work_facts.
     const works = sql`SELECT f.work_id, f.year, f.corresponding_country AS unit, f.n_countries
       FROM work_facts f WHERE f.policy = ${o.countryPolicy} AND f.corresponding_country IS NOT NULL
-      ${o.years ? sql`AND f.year BETWEEN ${o.years.from} AND ${o.years.to}` : raw('')}${worksFilter(o.works, 'f')}`
+      ${o.years ? sql`AND f.year BETWEEN ${o.years.from} AND ${o.years.to}` : raw('')}${worksFilter(o, 'f')}`
     // bibliometrix's countryCollaboration: SCP is exactly one country, everything else MCP.
     const multiple = o.countryPolicy === 'bibliometrix' ? raw('n_countries <> 1') : raw('n_countries >= 2')
     return sql`WITH t AS (

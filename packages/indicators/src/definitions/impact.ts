@@ -21,7 +21,7 @@ function impactFacts(o: IndicatorOptions): Sql {
         count(*) OVER (PARTITION BY primary_field, year, cited_by) AS tied,
         count(*) OVER (PARTITION BY primary_field, year) AS n
       FROM work_facts WHERE policy = ${o.countryPolicy} AND cited_by IS NOT NULL AND primary_field IS NOT NULL
-        AND year IS NOT NULL${worksFilter(o.works, 'work_facts')}
+        AND year IS NOT NULL${worksFilter(o, 'work_facts')}
     ),
     impact AS (
       SELECT work_id, cited_by, CASE WHEN mean_cited > 0 THEN cited_by / mean_cited END AS ncs,

@@ -54,6 +54,13 @@ export const indicatorQuery = z.object({
     .enum(['countries', 'border'])
     .optional()
     .describe('groups: what makes a work international. Default countries.'),
+  fields: z
+    .string()
+    .max(4000)
+    .optional()
+    .describe(
+      'Only works with one of these fields (any position), comma-separated, names as stored. Default all.',
+    ),
 })
 export type IndicatorQuery = z.output<typeof indicatorQuery>
 

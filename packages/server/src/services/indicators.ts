@@ -31,6 +31,10 @@ export function catalogue(): z.output<typeof catalogueSchema> {
   }
 }
 
+/** `A, B` into `['A', 'B']`; `null` when absent. */
+const splitList = (value: string | undefined): string[] | null =>
+  value === undefined ? null : value.split(',').map((v) => v.trim())
+
 /** Checked options of one indicator: throws `BAD_OPTION` naming the field, before any SQL is built. */
 export function indicatorInput(
   definition: IndicatorDefinition,
@@ -54,6 +58,7 @@ export function indicatorInput(
     threshold: query.threshold,
     top: query.top,
     international: query.international,
+    fields: splitList(query.fields),
   }
 }
 
