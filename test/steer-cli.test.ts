@@ -12,7 +12,7 @@ beforeAll(async () => {
   const demo = await runCli(dir, [
     'demo',
     '--works',
-    '400',
+    '2000',
     '--seed',
     '5',
     '--no-serve',
@@ -62,6 +62,18 @@ describe('meridian programmes and kpi', () => {
       'late',
       'planned',
     ])
+    // The demo programmes link outputs of the demo store by its synthetic funders: every link is one the
+    // engine accepts, and together they match works (a small store may lack a programme's country pairs).
+    let linked = 0
+    for (const p of list) {
+      const outputs = JSON.parse(await ok(['programmes', 'outputs', String(p.id), '--format', 'json'])) as {
+        total: number
+        links: { problem: string | null }[]
+      }
+      expect(outputs.links.filter((l) => l.problem)).toEqual([])
+      linked += outputs.total
+    }
+    expect(linked).toBeGreaterThan(0)
   })
 
   it('imports all or nothing with located errors, lists, shows and exports what import reads back', async () => {

@@ -1,3 +1,4 @@
+import { demoFunding } from './demo-funders.js'
 import type { Work } from '@meridian/model'
 import { type AuthorBuffers, createAuthorBuffers, drawAuthorCount, drawAuthorships } from './authorships.js'
 import { buildWorld } from './build-world.js'
@@ -123,7 +124,7 @@ function drawWork(rng: Rng, world: World, draw: Draw, context: Context): Work {
     correspondingAddress: null,
     bibliometrix: null,
     authorsTruncated: false,
-    funding: [],
+    funding: demoFunding(authorships, n),
     synthetic: true,
     provenance: { source: 'synthetic', format: 'synthetic', file: context.file, line: n },
   }

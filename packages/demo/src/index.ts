@@ -1,4 +1,5 @@
 export { generateCorpus } from './generate.js'
+export { DEMO_FUNDERS } from './demo-funders.js'
 export type { CorpusOptions } from './options.js'
 export { toOpenAlexJson, toOpenAlexJsonl } from './openalex-json.js'
 export type {

@@ -19,6 +19,14 @@ function decode(json: OpenAlexWorkJson) {
     sourceTitle: json.primary_location?.source?.display_name ?? null,
     citedBy: json.cited_by_count,
     fields: [...new Set(json.topics.map((t) => t.field.display_name))],
+    funding: json.grants.map((g) => ({
+      funderId: toOpenAlexId(g.funder),
+      funderName: g.funder_display_name,
+      funderRor: null,
+      award: g.award_id,
+      source: 'openalex-grants',
+      note: null,
+    })),
     authorships: json.authorships.map((a, position) => ({
       position,
       name: a.author.display_name,
@@ -48,6 +56,7 @@ function expected(work: Work) {
     sourceTitle: work.sourceTitle,
     citedBy: work.citedBy,
     fields: work.fields,
+    funding: work.funding,
     authorships: work.authorships.map((a) => ({
       position: a.position,
       name: a.name,
@@ -68,6 +77,7 @@ describe('toOpenAlexJson', () => {
   const works = [...generateCorpus({ works: 500, seed: 3 })]
 
   it('round-trips the key fields', () => {
+    expect(works.filter((w) => w.funding.length > 0).length).toBeGreaterThan(0)
     for (const work of works) expect(decode(toOpenAlexJson(work))).toEqual(expected(work))
   })
 

@@ -141,6 +141,11 @@ export function toOpenAlexJson(work: Work): OpenAlexWorkJson {
     corresponding_author_ids: corresponding.map(authorId),
     corresponding_institution_ids: [...new Set(corresponding.flatMap((a) => institutionsOf(a.affiliations)))],
     is_authors_truncated: work.authorsTruncated,
+    grants: work.funding.map((f) => ({
+      funder: f.funderId === null ? null : `${OPENALEX}${f.funderId}`,
+      funder_display_name: f.funderName,
+      award_id: f.award,
+    })),
   }
 }
 

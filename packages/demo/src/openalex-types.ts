@@ -55,4 +55,10 @@ export interface OpenAlexWorkJson {
   readonly corresponding_author_ids: readonly string[]
   readonly corresponding_institution_ids: readonly string[]
   readonly is_authors_truncated: boolean
+  /** OpenAlex's legacy `grants[]`: one per funder and award. */
+  readonly grants: readonly {
+    readonly funder: string | null
+    readonly funder_display_name: string | null
+    readonly award_id: string | null
+  }[]
 }

@@ -4,7 +4,11 @@ import type { KpiSource } from './kpis.js'
 
 const NOTE = 'Synthetic demo record: invented to show the registry; no real programme, body or result.'
 
-/** Three clearly synthetic programmes (names and descriptions say so) with entities, milestones and links. */
+/**
+ * Three clearly synthetic programmes (names and descriptions say so) with entities, milestones and links. The
+ * output links name the synthetic funders the demo corpus carries (@meridian/demo's `DEMO_FUNDERS`), so each
+ * demo programme has linked outputs in the demo store.
+ */
 export const DEMO_PROGRAMMES = Object.freeze([
   {
     externalId: 'SYNTHETIC-DEMO-1',
@@ -68,7 +72,7 @@ export const DEMO_PROGRAMMES = Object.freeze([
     outputLinks: [
       {
         method: 'funder-award',
-        funder: 'Synthetic Federal Research Agency',
+        funder: 'F9000000001',
         awardIds: ['SYN-AW-001', 'SYN-AW-002'],
         note: NOTE,
       },
@@ -110,9 +114,7 @@ export const DEMO_PROGRAMMES = Object.freeze([
       { title: 'Second call launched', dueDate: '2024-02-28', responsible: 'agency', status: 'in-progress' },
       { title: 'Mobility scheme opened', dueDate: '2023-01-31', responsible: 'ke', status: 'dropped' },
     ],
-    outputLinks: [
-      { method: 'doi-list', dois: ['10.5555/synthetic-demo-1', '10.5555/synthetic-demo-2'], note: NOTE },
-    ],
+    outputLinks: [{ method: 'funder-award', funder: 'F9000000002', note: NOTE }],
   },
   {
     externalId: 'SYNTHETIC-DEMO-3',
@@ -158,15 +160,7 @@ export const DEMO_PROGRAMMES = Object.freeze([
         component: 'centre',
       },
     ],
-    outputLinks: [
-      {
-        method: 'institutions-period',
-        institutions: ['https://ror.org/052gg0110'],
-        fromYear: 2021,
-        toYear: 2026,
-        note: NOTE,
-      },
-    ],
+    outputLinks: [{ method: 'funder-award', funder: 'F9000000003', awardIds: ['SYN-UKBR-2022'], note: NOTE }],
   },
 ])
 
