@@ -1,14 +1,12 @@
 // Benchmark: every indicator on a synthetic store, against a bare scan of work_countries in the same run.
 //   node bench/indicators.mjs [--works 10000000] [--repeats 3]
-import { statSync } from 'node:fs'
 import { INDICATORS } from '@meridian/indicators'
 import { runTask } from './lib/child.mjs'
-import { count, machineNote, outPath } from './lib/env.mjs'
-import { reuseOrMake } from './lib/manifest.mjs'
-import { saveResults, sizeLabel } from './lib/results.mjs'
+import { count, machineNote } from './lib/env.mjs'
+import { buildStore } from './lib/store.mjs'
+import { saveResults } from './lib/results.mjs'
 import { fmtInt, fmtMiB, fmtRatio, fmtSec, median, table } from './lib/stats.mjs'
 
-const SEED = 7
 const TARGET_SECONDS = 60
 const BASELINES = ['scan: count(*) work_countries', 'scan: iso countries group by']
 
@@ -22,35 +20,6 @@ const label = ([id, options]) => {
   const kebab = (k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
   const extra = Object.entries(options).map(([k, v]) => (v === true ? `--${kebab(k)}` : `--${kebab(k)} ${v}`))
   return [id, ...extra].join(' ')
-}
-
-async function buildStore(works) {
-  const file = outPath(`indicators-${sizeLabel(works)}.duckdb`)
-  const info = await reuseOrMake(
-    file,
-    { works, seed: SEED, builder: 'generateCorpus->beginIngest/add/commit' },
-    async () => {
-      console.log(
-        `building a ${fmtInt(works)}-work store in ${file} (one ingest run, in a child process) ...`,
-      )
-      const r = await runTask('build-store.mjs', [file, works, SEED])
-      return { build: r }
-    },
-  )
-  const b = info.build
-  console.log(
-    `${info.reused ? 'reusing the store; figures of its build' : 'store built'}: ${fmtSec(b.seconds)} s in all ` +
-      `(${fmtInt(b.records / b.seconds)} works/s), generate + stage ${fmtSec(b.generateAndStageSeconds)} s, ` +
-      `commit ${fmtSec(b.commitSeconds)} s, close ${fmtSec(b.closeSeconds)} s, peak RSS ${fmtMiB(b.maxRssMiB)}, ` +
-      `file ${(statSync(file).size / 2 ** 30).toFixed(2)} GiB`,
-  )
-  console.log(
-    table(
-      ['commit phase', 'seconds'],
-      Object.entries(b.phases).map(([p, x]) => [p, fmtSec(x.seconds)]),
-    ),
-  )
-  return { file, reused: info.reused, build: b, gib: +(statSync(file).size / 2 ** 30).toFixed(2) }
 }
 
 export async function indicators({ works, repeats }) {

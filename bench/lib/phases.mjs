@@ -1,7 +1,7 @@
 /**
- * Time every statement the store runs through its runner, grouped by phase, without changing the store:
- * the runner the store hands out is the database object its ingest runs use, so wrapping that object's
- * `exec` and `all` sees the merge and facts statements of `commit`.
+ * Time every statement the store runs on its writing connection, grouped by phase, without changing the
+ * store: pass the store's (private) `db`, the database object its ingest runs use; wrapping that object's
+ * `exec` and `all` sees the merge and facts statements of `commit`. (`store.runner` is the readers' pool.)
  */
 export function profileStatements(runner) {
   const phases = new Map()
@@ -13,6 +13,7 @@ export function profileStatements(runner) {
     phases.set(phase, entry)
   }
   for (const method of ['exec', 'all']) {
+    if (typeof runner[method] !== 'function') throw new Error(`profileStatements: no ${method} on the object`)
     const original = runner[method].bind(runner)
     runner[method] = async (query) => {
       const text = typeof query === 'string' ? query : query.parts.join('?')

@@ -10,7 +10,7 @@ const total = Number(works)
 for (const f of [storePath, `${storePath}.wal`]) rmSync(f, { force: true })
 const start = performance.now()
 const store = await Store.open({ path: storePath })
-const phases = profileStatements(store.runner)
+const phases = profileStatements(store.db)
 const run = await store.beginIngest()
 const every = Math.max(100_000, Math.round(total / 20))
 let added = 0

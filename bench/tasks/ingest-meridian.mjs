@@ -22,7 +22,7 @@ if (mode === 'reader') {
   for (const f of [storePath, `${storePath}.wal`]) rmSync(f, { force: true })
   const start = performance.now()
   const store = await Store.open({ path: storePath })
-  const phases = profileStatements(store.runner)
+  const phases = profileStatements(store.db)
   const run = await store.beginIngest()
   const opened = performance.now()
   const read = await ingestFiles(files, run, quiet)

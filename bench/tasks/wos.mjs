@@ -30,7 +30,7 @@ if (mode === 'lines') {
 } else if (mode === 'full') {
   for (const f of [storePath, `${storePath}.wal`]) rmSync(f, { force: true })
   const store = await Store.open({ path: storePath })
-  const phases = profileStatements(store.runner)
+  const phases = profileStatements(store.db)
   const run = await store.beginIngest()
   const read = await ingestFiles(files, run, quiet)
   const staged = performance.now()
