@@ -42,3 +42,13 @@ test('the response cache evicts the least recently used beyond its budget', () =
   cache.set('big', 'x'.repeat(20))
   expect(cache.get('big')).toBeUndefined()
 })
+
+test("the response cache counts a body's gzip in its budget", () => {
+  const cache = new ResponseCache({ maxBytes: 60, maxEntryBytes: 30 })
+  cache.set('a', 'x'.repeat(10))
+  cache.setGzip('a', Buffer.alloc(30))
+  expect(cache.gzip('a')?.length).toBe(30)
+  cache.set('b', 'x'.repeat(10))
+  expect(cache.get('a')).toBeUndefined()
+  expect(cache.get('b')).toBeDefined()
+})

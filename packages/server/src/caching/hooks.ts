@@ -1,3 +1,5 @@
+import { promisify } from 'node:util'
+import { gzip as zlibGzip } from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { DataVersion } from '@meridian/store'
 import type { StoreReader } from '../services/store-reader.js'
@@ -9,6 +11,13 @@ const CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 const JSON_TYPE = 'application/json; charset=utf-8'
 
 const etags = new WeakMap<FastifyRequest, string>()
+
+/** Bodies from this size are compressed (the compression plugin's threshold). */
+const GZIP_FROM = 1024
+const gzip = promisify(zlibGzip)
+/** Whether an `Accept-Encoding` header takes gzip (and does not refuse it with `q=0`). */
+const acceptsGzip = (header: string | undefined): boolean =>
+  header !== undefined && /(^|,)\s*(gzip|\*)\s*(,|$|;\s*q=(?!0(\.0*)?\s*(,|$)))/i.test(header)
 
 /** A computation in flight for one ETag: identical requests wait for it instead of running it again. */
 interface Flight {
@@ -68,7 +77,13 @@ export function registerCaching(
     const ahead = flights.get(etag)
     const body = cache.get(etag) ?? (ahead ? await ahead.done : undefined)
     if (body !== undefined) {
-      await reply.code(200).header('content-type', JSON_TYPE).send(body)
+      reply.code(200).header('content-type', JSON_TYPE)
+      if (body.length >= GZIP_FROM && acceptsGzip(request.headers['accept-encoding'])) {
+        // Compressed once, on the thread pool, and kept: a cached answer costs the event loop no compression.
+        const gzipped = cache.gzip(etag) ?? (await gzip(body))
+        cache.setGzip(etag, gzipped)
+        await reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(gzipped)
+      } else await reply.send(body)
       return reply
     }
     if (!ahead) {
