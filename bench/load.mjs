@@ -1,4 +1,5 @@
-// Benchmark: a freshly started `meridian serve` on the demo store under 50 keep-alive clients on 127.0.0.1.
+// Benchmark: a freshly started `meridian serve` on the demo store under 50 keep-alive clients on 127.0.0.1
+// (asking for gzip, as browsers do).
 // (a) cold 5-route mix; (b) cached routes while cold queries run; (c) varied parameters (mostly cold); baseline
 // in the same run: a cached `GET /api/status`. Server RSS before, peak, right after and 60 s after the load.
 //   node bench/load.mjs [--works 20000] [--clients 50] [--port 55443] [--rounds 6] [--settle 60]
@@ -66,7 +67,8 @@ function rss(pid) {
 const agent = new Agent({ keepAlive: true, maxSockets: clients })
 function get(url) {
   return new Promise((done, fail) => {
-    const req = httpRequest(url, { agent }, (response) => {
+    // As the dashboard's browser asks: compressed.
+    const req = httpRequest(url, { agent, headers: { 'accept-encoding': 'gzip' } }, (response) => {
       response.resume()
       response.on('end', () => done(response.statusCode))
       response.on('error', fail)
