@@ -26,6 +26,8 @@ export function scopeLabel(lang: Lang, scope: KpiScope): string {
       return message(lang, 'scope.countries', { name: scope.name })
     case 'outputs':
       return message(lang, 'scope.outputs')
+    case 'programme':
+      return message(lang, 'scope.programme')
   }
 }
 

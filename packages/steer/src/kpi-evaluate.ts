@@ -22,6 +22,9 @@ export function scopeRow(rows: readonly IndicatorRow[], scope: KpiScope): Indica
       return rows.find((r) => r.group === scope.name)
     case 'outputs':
       return rows.find((r) => r.group === OUTPUTS_GROUP)
+    case 'programme':
+      // The milestone KPIs' scope: counted from the registry, never an engine row.
+      return undefined
   }
 }
 

@@ -18,6 +18,7 @@ import {
   ror,
   text,
 } from './decode.js'
+import { isMilestoneIndicator, MILESTONE_INDICATORS } from './milestone-kpi.js'
 
 /**
  * What a KPI measures: a country, a pair of countries (bilateral indicators), an institution, a group of
@@ -31,6 +32,8 @@ export type KpiScope =
   | { readonly kind: 'countries'; readonly name: string; readonly countries: readonly string[] }
   /** The programme's linked outputs, as one group of every country (each linked work with a country once). */
   | { readonly kind: 'outputs' }
+  /** The KPI's own programme: the only scope of the milestone KPIs (`milestones-done`, `milestones-late`). */
+  | { readonly kind: 'programme' }
 
 export const SCOPE_KINDS = Object.freeze([
   'country',
@@ -38,6 +41,7 @@ export const SCOPE_KINDS = Object.freeze([
   'institution',
   'countries',
   'outputs',
+  'programme',
 ] as const)
 
 /** The indicator options a KPI saves: the engine's own, minus those that split the answer into many rows. */
@@ -97,6 +101,7 @@ function scope(value: unknown, path: string): KpiScope {
         countries: [...new Set(list(o.countries, `${path}.countries`, country, 250))],
       }
     case 'outputs':
+    case 'programme':
       return { kind }
   }
 }
@@ -154,11 +159,29 @@ export function engineInput(
   }
 }
 
+/** A milestone KPI takes the `programme` scope, no options and the `value` measure; refuse anything else. */
+function checkMilestoneKpi(spec: KpiSpec, path: string): void {
+  if (spec.scope.kind !== 'programme')
+    throw invalid(
+      `${path}.scope.kind`,
+      `${spec.indicator} counts the programme's milestones; its scope is "programme", not "${spec.scope.kind}"`,
+    )
+  const [option] = Object.keys(spec.options)
+  if (option !== undefined)
+    throw invalid(`${path}.options.${option}`, `${spec.indicator} takes no indicator options`)
+  if (spec.measure !== 'value')
+    throw invalid(`${path}.measure`, `${spec.indicator} has no column "${spec.measure}"; use value`)
+}
+
 /**
  * Decode a KPI and check its options with the indicator engine (`describe` normalises them, so an option the
- * indicator does not take is refused here, not at the first refresh).
+ * indicator does not take is refused here, not at the first refresh). A milestone KPI has no engine
+ * definition (`null`).
  */
-export function decodeKpi(value: unknown, path = 'kpi'): { spec: KpiSpec; definition: IndicatorDefinition } {
+export function decodeKpi(
+  value: unknown,
+  path = 'kpi',
+): { spec: KpiSpec; definition: IndicatorDefinition | null } {
   const o = object(value, path)
   const id = Number(o.programmeId)
   if (!Number.isInteger(id) || id <= 0)
@@ -181,6 +204,15 @@ export function decodeKpi(value: unknown, path = 'kpi'): { spec: KpiSpec; defini
     },
     owner: text(o.owner, `${path}.owner`, 300),
   }
+  if (isMilestoneIndicator(spec.indicator)) {
+    checkMilestoneKpi(spec, path)
+    return { spec, definition: null }
+  }
+  if (spec.scope.kind === 'programme')
+    throw invalid(
+      `${path}.scope.kind`,
+      `the programme scope is for ${MILESTONE_INDICATORS.join(' and ')}; ${spec.indicator} needs a country, pair, institution, countries or outputs scope`,
+    )
   const definition = indicator(spec.indicator)
   if (!definition.columns.includes(spec.measure))
     throw invalid(

@@ -12,6 +12,13 @@ import { json, type SteerContext } from './context.js'
 import { dataKey, evaluateKpi } from './kpi-evaluate.js'
 import { decodeKpi, engineInput, type KpiScope, type KpiSpec } from './kpi-spec.js'
 import { kpiStatus, periodEnd, STATUS_RULE, type KpiStatus } from './kpi-status.js'
+import {
+  isMilestoneIndicator,
+  milestoneBaseline,
+  milestoneFigure,
+  milestoneMethod,
+  type CountedMilestone,
+} from './milestone-kpi.js'
 import { linkedSelection } from './output-links.js'
 import { programmeOwner } from './programmes.js'
 import { authorizeSteer } from './rules.js'
@@ -102,19 +109,62 @@ function kpiView(row: Selectable<KpisTable>, actuals: readonly Selectable<KpiAct
     computedAt: latest?.computed_at.toISOString() ?? null,
     dataVersion: latest?.data_version ?? null,
     coverage: (latest?.coverage ?? null) as Coverage | null,
-    method: describe(indicator(row.indicator), engineInput(spec)),
+    method: isMilestoneIndicator(row.indicator)
+      ? milestoneMethod(row.indicator)
+      : describe(indicator(row.indicator), engineInput(spec)),
     history: actuals.map(actualView),
   }
 }
 
+/** What a KPI is computed over, and the key of those inputs: a KPI is recomputed when the key changes. */
+interface KpiInputs {
+  readonly works: WorkSelection | null | undefined
+  /** A milestone KPI's milestones (status and due date of each). */
+  readonly milestones?: readonly CountedMilestone[]
+  readonly key: string
+}
+
 /**
  * What a KPI is computed over: for an `outputs` scope the programme's linked outputs (the engine's `works`
- * option), and the key of the inputs, so that a KPI is recomputed when the data version or its links change.
+ * option), and the key of the inputs, so that a KPI is recomputed when the data version or its links change. A
+ * milestone KPI reads the programme's milestones; its key is their statuses and due dates (and, as lateness
+ * moves with the calendar, which are late on `at`), not the store's data version.
  */
-async function inputsOf(db: SteerDb, spec: KpiSpec, source: KpiSource) {
+async function inputsOf(db: SteerDb, spec: KpiSpec, source: KpiSource, at: Date): Promise<KpiInputs> {
+  if (isMilestoneIndicator(spec.indicator)) {
+    const milestones = (
+      await db
+        .selectFrom('milestones')
+        .select(['id', 'status', 'due_date'])
+        .where('programme_id', '=', spec.programmeId)
+        .orderBy('id')
+        .execute()
+    ).map((m) => ({ id: m.id, status: m.status, dueDate: m.due_date }))
+    const figure = milestoneFigure(spec.indicator, milestones, at.toISOString().slice(0, 10))
+    return {
+      works: undefined,
+      milestones,
+      key: dataKey({ milestones: milestones.map((m) => [m.id, m.status, m.dueDate]), figure }),
+    }
+  }
   if (spec.scope.kind !== 'outputs') return { works: undefined, key: dataKey(source.dataVersion) }
   const works = await linkedSelection(db, spec.programmeId)
   return { works, key: dataKey({ ...source.dataVersion, works }) }
+}
+
+/** A KPI's figure and coverage: counted from its milestones, or evaluated by the engine. */
+async function figureOf(spec: KpiSpec, source: KpiSource, inputs: KpiInputs, at: string, years?: string) {
+  if (isMilestoneIndicator(spec.indicator)) {
+    const milestones = inputs.milestones ?? []
+    return {
+      value:
+        years === undefined
+          ? milestoneFigure(spec.indicator, milestones, at.slice(0, 10))
+          : milestoneBaseline(spec.indicator, milestones, periodEnd(years)),
+      coverage: null,
+    }
+  }
+  return evaluateKpi(source.runner, indicator(spec.indicator), spec, years, inputs.works)
 }
 
 /** Compute a KPI's actual (and its baseline, when computed) from the store. */
@@ -123,13 +173,12 @@ async function compute(
   computedBaseline: boolean,
   source: KpiSource,
   at: Date,
-  inputs: { readonly works: WorkSelection | null | undefined; readonly key: string },
+  inputs: KpiInputs,
 ) {
-  const definition = indicator(spec.indicator)
   const [actual, baseline] = await Promise.all([
-    evaluateKpi(source.runner, definition, spec, undefined, inputs.works),
+    figureOf(spec, source, inputs, at.toISOString()),
     computedBaseline
-      ? evaluateKpi(source.runner, definition, spec, spec.baseline.period, inputs.works)
+      ? figureOf(spec, source, inputs, at.toISOString(), spec.baseline.period)
       : Promise.resolve(null),
   ])
   const baselineValue = baseline ? baseline.value : spec.baseline.value
@@ -180,7 +229,13 @@ export async function addKpi(
   })
   const at = context.now()
   const computedBaseline = spec.baseline.value === null
-  const actual = await compute(spec, computedBaseline, source, at, await inputsOf(context.db, spec, source))
+  const actual = await compute(
+    spec,
+    computedBaseline,
+    source,
+    at,
+    await inputsOf(context.db, spec, source, at),
+  )
   return context.db.transaction().execute(async (trx) => {
     authorizeSteer(actor, 'programmes.update', {
       organisationId: await programmeOwner(trx, spec.programmeId),
@@ -260,7 +315,7 @@ const WRITE_BATCH = 200
 
 /**
  * Recompute KPIs from the store: each KPI whose latest actual is of another data version (or, for an `outputs`
- * scope, of other output links) gets a new actual (and a new baseline, when computed) in the history, with its
+ * scope, of other output links; for a milestone KPI, of other milestones or lateness) gets a new actual (and a new baseline, when computed) in the history, with its
  * audit row; the others are left as they are. By default
  * every KPI (the operator, after an ingest); `programmeId` limits it to one programme (its programme managers).
  */
@@ -337,12 +392,12 @@ export async function refreshKpis(
   }
   for (const row of rows) {
     const spec = specOf(row)
-    const inputs = await inputsOf(context.db, spec, source)
+    const at = context.now()
+    const inputs = await inputsOf(context.db, spec, source, at)
     if (latest.get(row.id) === inputs.key) {
       unchanged++
       continue
     }
-    const at = context.now()
     pending.push({
       id: row.id,
       at,
