@@ -1,16 +1,18 @@
 import { MeridianError } from '@meridian/model'
 import type { ProgrammeFile, ProgrammeRead } from './programme-file.js'
 import { readCordis } from './cordis.js'
+import { isMeridianCsv, readMeridianCsv } from './meridian-csv.js'
 import { readStip } from './stip.js'
 
 /** The programme file formats `programmes import` reads. */
-export const PROGRAMME_FORMATS = Object.freeze(['meridian', 'stip', 'cordis'] as const)
+export const PROGRAMME_FORMATS = Object.freeze(['meridian', 'meridian-csv', 'stip', 'cordis'] as const)
 export type ProgrammeFormat = (typeof PROGRAMME_FORMATS)[number]
 
 /**
  * Tell a programme file's format from its content: a STIP Compass export (`|` and an InitiativeID column), a
- * CORDIS file (`;` with CORDIS's project or organisation columns, or JSON with them), else the Meridian
- * template (JSON or JSON Lines). `UNKNOWN_FORMAT` when it is none of them.
+ * CORDIS file (`;` with CORDIS's project or organisation columns, or JSON with them), the Meridian CSV template
+ * (`record` and `programme` columns), else the Meridian template (JSON or JSON Lines). `UNKNOWN_FORMAT` when it
+ * is none of them.
  */
 export function detectProgrammeFormat({ text, file }: ProgrammeFile): ProgrammeFormat {
   const head = text.replace(/^\uFEFF/, '').trimStart()
@@ -20,10 +22,11 @@ export function detectProgrammeFormat({ text, file }: ProgrammeFile): ProgrammeF
     return 'cordis'
   if (head.startsWith('[') && /^\[\s*\{[^{}]*"(ecMaxContribution|frameworkProgramme|projectID)"/.test(head))
     return 'cordis'
+  if (isMeridianCsv(head)) return 'meridian-csv'
   if (head.startsWith('{') || head.startsWith('[')) return 'meridian'
   throw new MeridianError(
     'UNKNOWN_FORMAT',
-    `${file}: cannot tell the programme file's format from its content (expected a STIP Compass export, a CORDIS file or the Meridian template); name it with --format stip|cordis|meridian`,
+    `${file}: cannot tell the programme file's format from its content (expected a STIP Compass export, a CORDIS file or the Meridian template, JSON or CSV); name it with --format ${PROGRAMME_FORMATS.join('|')}`,
     { location: { file, line: 1 } },
   )
 }
@@ -33,8 +36,8 @@ export const isCordisOrganisations = ({ text }: ProgrammeFile): boolean =>
   /projectID/.test(text.slice(0, 2000)) && /organisationID/.test(text.slice(0, 2000))
 
 /**
- * Read a file of a tabular format (STIP, CORDIS) into programmes or located problems. CORDIS projects come with
- * their organisations in a second file (`alongside`), given in either order.
+ * Read a file of a tabular format (STIP, CORDIS, the Meridian CSV template) into programmes or located
+ * problems. CORDIS projects come with their organisations in a second file (`alongside`), given in either order.
  */
 export async function readProgrammeFile(
   input: ProgrammeFile,
@@ -42,6 +45,7 @@ export async function readProgrammeFile(
   alongside: readonly ProgrammeFile[] = [],
 ): Promise<ProgrammeRead> {
   if (format === 'stip') return readStip(input)
+  if (format === 'meridian-csv') return readMeridianCsv(input)
   if (format === 'cordis') {
     const files = [input, ...alongside]
     const projects = files.find((f) => !isCordisOrganisations(f))

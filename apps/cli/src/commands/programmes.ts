@@ -10,6 +10,7 @@ import {
   OUTPUTS_PAGE,
   PROGRAMME_FORMATS,
   toTemplate,
+  writeMeridianCsv,
   writeStip,
   type LinkedOutputs,
   type ProgrammeFormat,
@@ -130,7 +131,7 @@ export function programmesCommand(context: Context): Command {
       .description('register the programmes of a file, all in one transaction: every one, or none')
       .argument(
         '<file>',
-        'a STIP Compass export (| separated, two header rows), a CORDIS project.csv|json (its organization.csv|json beside it is read too) or a Meridian programme file (JSON or JSON Lines)',
+        'a STIP Compass export (| separated, two header rows), a CORDIS project.csv|json (its organization.csv|json beside it is read too) or a Meridian programme file (JSON, JSON Lines or the CSV template)',
       )
       .addOption(
         new Option('--format <format>', 'the file format (default: told from the content)').choices([
@@ -165,9 +166,9 @@ export function programmesCommand(context: Context): Command {
       .addOption(
         new Option(
           '--format <format>',
-          'meridian: the JSON template; stip: the STIP Compass layout (| separated, two header rows)',
+          'meridian: the JSON template; meridian-csv: the CSV template; stip: the STIP Compass layout (| separated, two header rows)',
         )
-          .choices(['meridian', 'stip'])
+          .choices(['meridian', 'meridian-csv', 'stip'])
           .default('meridian'),
       )
       .action(async (flags: StateFlags & { out?: string; format: string }) => {
@@ -177,10 +178,13 @@ export function programmesCommand(context: Context): Command {
           for (const p of list) views.push(toTemplate(await steer.getProgramme(operator(context), p.id)))
           return views
         })
+        const specs = () => all.map((p, i) => decodeProgramme(p, `programmes[${i}]`))
         const text =
           flags.format === 'stip'
-            ? writeStip(all.map((p, i) => decodeProgramme(p, `programmes[${i}]`)))
-            : json({ programmes: all })
+            ? writeStip(specs())
+            : flags.format === 'meridian-csv'
+              ? writeMeridianCsv(specs())
+              : json({ programmes: all })
         if (flags.out) writeFileSync(resolve(context.cwd, flags.out), text)
         else context.stdout(text)
       }),

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { readMeridianCsv, writeMeridianCsv } from './meridian-csv.js'
+import { detectProgrammeFormat } from './programme-formats.js'
+
+const file = 'meridian-template.csv'
+const text = readFileSync(new URL(`../test-fixtures/${file}`, import.meta.url), 'utf8')
+const problems = async (source: string) =>
+  (await readMeridianCsv({ text: source, file })).problems.map((p) => [p.line, p.field, p.code])
+
+describe('the Meridian CSV template', () => {
+  it('reads a programme row with its budget, component, entity, milestone and link rows', async () => {
+    expect(detectProgrammeFormat({ text, file })).toBe('meridian-csv')
+    const read = await readMeridianCsv({ text: '\uFEFF' + text, file })
+    expect(read.problems).toEqual([])
+    expect(read.lines).toEqual([2, 13])
+    expect(read.programmes[0]).toMatchObject({
+      source: 'meridian',
+      externalId: 'SYN-JL-1',
+      kind: 'programme',
+      title: 'Synthetic Sino-German joint lab programme',
+      description: 'A synthetic programme, for tests only.',
+      themes: ['Artificial intelligence', 'Materials'],
+      countries: ['DE'],
+      partnerCountries: ['CN', 'FR'],
+      currency: 'EUR',
+      budget: [
+        { year: 2021, planned: 1500000, actual: 1200000.5 },
+        { year: 2022, planned: 2000000, actual: null },
+      ],
+      components: [{ key: 'lab', kind: 'joint-lab', countries: ['DE', 'CN'], startDate: '2021-06-01' }],
+      entities: [
+        { key: 'uni-a', role: 'lead', rorId: 'https://ror.org/000000000', component: null },
+        { key: 'inst-b', role: 'co-lead', country: 'CN', component: 'lab' },
+      ],
+      milestones: [
+        {
+          title: 'Lab opened',
+          status: 'done',
+          responsible: 'uni-a',
+          component: 'lab',
+          evidence: [
+            { kind: 'link', value: 'https://example.org/opening' },
+            { kind: 'note', value: 'opened by both ministers; on time' },
+          ],
+        },
+        { title: 'First joint call', status: 'planned', evidence: [] },
+      ],
+      outputLinks: [
+        { method: 'funder-award', funder: 'F9000000001', awardIds: ['SYN-AW-001', 'SYN-AW-002'] },
+        { method: 'doi-list', dois: ['10.5555/syn.1', '10.5555/syn.2'] },
+      ],
+    })
+    expect(read.programmes[1]).toMatchObject({ kind: 'initiative', status: 'planned', entities: [] })
+  })
+
+  it('writes what it reads: export then import gives the same programmes', async () => {
+    const { programmes } = await readMeridianCsv({ text, file })
+    const written = writeMeridianCsv(programmes)
+    expect(written.split('\n', 1)[0]).toMatch(/^record,programme,source,kind,title,/)
+    const again = await readMeridianCsv({ text: written, file: 'out.csv' })
+    expect(again.problems).toEqual([])
+    expect(again.programmes).toEqual(programmes)
+    expect(writeMeridianCsv(again.programmes)).toBe(written)
+  })
+
+  it('locates every bad value by line and column', async () => {
+    const bad = text
+      .replace('2021,1500000', '2021,1.500.000')
+      .replace('https://ror.org/000000000', 'not-a-ror')
+      .replace(',2026-03-31,inst-b,', ',2026-03-31,nobody,')
+      .replace(
+        'programme,SYN-TT-2,Synthetic technology transfer initiative,initiative,planned,PT',
+        'programme,SYN-TT-2,,initiative,planned,PX',
+      )
+    expect(await problems(bad)).toEqual([
+      [3, 'planned', 'INVALID_VALUE'],
+      [13, 'title', 'INVALID_VALUE'],
+    ])
+    // decodeProgramme stops at a programme's first bad value; fix it and the next one is reported.
+    expect(await problems(bad.replace('1.500.000', '1500000'))).toEqual([
+      [6, 'rorId', 'INVALID_VALUE'],
+      [13, 'title', 'INVALID_VALUE'],
+    ])
+  })
+
+  it('refuses unknown columns and records, misplaced values, orphan rows and a second programme row', async () => {
+    expect(await problems(text.replace(',note\n', ',notes\n'))).toEqual([[1, 'notes', 'BAD_RECORD']])
+    const rows = [
+      'record,programme,title,year,note',
+      'programme,A,Programme A,,',
+      'budgt,A,,2020,',
+      'programme,A,Again,,',
+      'budget,B,,2020,',
+      'programme,C,Programme C,2020,',
+      'link,,,,x',
+    ].join('\n')
+    expect(await problems(rows)).toEqual([
+      [3, 'record', 'INVALID_VALUE'],
+      [4, 'programme', 'INVALID_VALUE'],
+      [6, 'year', 'INVALID_VALUE'],
+      [7, 'programme', 'INVALID_VALUE'],
+      [5, 'programme', 'INVALID_VALUE'],
+    ])
+  })
+})
