@@ -9,7 +9,7 @@ import { operator, type StateFlags } from '../open-state.js'
 import { idOf, withSteer } from './programmes.js'
 import { stateOptions } from './users.js'
 
-/** `country:DE`, `pair:DE-CN`, `institution:<key>`, `countries:NAME=DE,CN`, `outputs` into a KPI scope. */
+/** `country:DE`, `pair:DE-CN`, `institution:<key>`, `countries:NAME=DE,CN`, `outputs`, `programme` into a KPI scope. */
 export function parseScope(value: string): unknown {
   const [kind = '', rest = ''] = value.split(/:(.*)/s)
   if (kind === 'country') return { kind, country: rest }
@@ -18,12 +18,12 @@ export function parseScope(value: string): unknown {
     return { kind: 'country-pair', country, partner }
   }
   if (kind === 'institution') return { kind, institution: rest }
-  if (kind === 'outputs' && rest === '') return { kind }
+  if ((kind === 'outputs' || kind === 'programme') && rest === '') return { kind }
   const group = /^([^=]+)=(.+)$/.exec(rest)
   if (kind === 'countries' && group) return { kind, name: group[1], countries: group[2]?.split(',') }
   throw new MeridianError(
     'BAD_OPTION',
-    `--scope "${value}" must be country:DE, pair:DE-CN, institution:<ROR or OpenAlex id>, countries:NAME=DE,CN or outputs (the programme's linked outputs)`,
+    `--scope "${value}" must be country:DE, pair:DE-CN, institution:<ROR or OpenAlex id>, countries:NAME=DE,CN, outputs (the programme's linked outputs) or programme (its milestones: milestones-done, milestones-late)`,
   )
 }
 
@@ -91,10 +91,13 @@ export function kpiCommand(context: Context): Command {
         'add a KPI to a programme; its baseline (unless given) and first actual are computed from the store',
       )
       .requiredOption('--programme <id>', 'programme id')
-      .requiredOption('--indicator <id>', 'indicator id (see `meridian indicators --list`)')
+      .requiredOption(
+        '--indicator <id>',
+        'indicator id (see `meridian indicators --list`), or milestones-done / milestones-late with --scope programme',
+      )
       .requiredOption(
         '--scope <scope>',
-        'country:DE, pair:DE-CN, institution:<id>, countries:NAME=DE,CN or outputs',
+        'country:DE, pair:DE-CN, institution:<id>, countries:NAME=DE,CN, outputs or programme',
       )
       .option('--years <range>', 'publication years of the actual, e.g. 2021-2025 (default: all)')
       .addOption(new Option('--counting <method>', 'counting method').choices(COUNTINGS))
