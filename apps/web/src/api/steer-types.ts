@@ -141,6 +141,8 @@ export type KpiScope =
   | { readonly kind: 'country-pair'; readonly country: string; readonly partner: string }
   | { readonly kind: 'institution'; readonly institution: string }
   | { readonly kind: 'countries'; readonly name: string; readonly countries: readonly string[] }
+  /** The KPI's own programme: the milestone KPIs (`milestones-done`, `milestones-late`). */
+  | { readonly kind: 'programme' }
 
 /** What the store held when an actual was computed (the store's data version). */
 export interface DataVersion {

@@ -1,6 +1,6 @@
 import type { DataVersion, Kpi, KpiScope, Programme } from '../api/steer-types.js'
 import type { Me } from '../api/workspace-types.js'
-import { countryName, formatNumber, getLang, t, tMaybe } from '../i18n/i18n.js'
+import { countryName, formatNumber, formatPercent, getLang, t, tMaybe } from '../i18n/i18n.js'
 import { formatValue } from '../lib/indicators.js'
 
 const dates: Partial<Record<string, Intl.DateTimeFormat>> = {}
@@ -24,9 +24,9 @@ export const formatPeriod = (start: string | null, end: string | null): string =
 export const countryList = (codes: readonly string[]): string =>
   codes.length === 0 ? '–' : codes.map(countryName).join(t('list.separator'))
 
-/** A KPI figure as the dashboard formats its indicator (shares as percentages). */
+/** A KPI figure as the dashboard formats its indicator (shares, and the share of milestones done, as percentages). */
 export const kpiValue = (kpi: Pick<Kpi, 'indicator'>, value: number | null | undefined): string =>
-  formatValue(kpi.indicator, value)
+  kpi.indicator === 'milestones-done' ? formatPercent(value) : formatValue(kpi.indicator, value)
 
 /** What a KPI measures, in words. */
 export function scopeText(scope: KpiScope): string {
@@ -39,6 +39,8 @@ export function scopeText(scope: KpiScope): string {
       return scope.institution
     case 'countries':
       return `${scope.name} (${scope.countries.join(', ')})`
+    case 'programme':
+      return t('steer.scope.programme')
   }
 }
 

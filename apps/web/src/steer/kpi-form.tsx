@@ -13,8 +13,10 @@ const BY_SCOPE: Readonly<Record<string, readonly string[]>> = {
   country: ['output', 'international-share', 'leadership', 'partners'],
   countries: ['output', 'international-share'],
   'country-pair': ['bilateral-matrix', 'pair-leadership'],
+  // Counted from the programme's own milestones, not from publications.
+  programme: ['milestones-done', 'milestones-late'],
 }
-const SCOPES = ['country', 'country-pair', 'countries'] as const
+const SCOPES = ['country', 'country-pair', 'countries', 'programme'] as const
 
 const EMPTY = {
   scope: 'country',
@@ -56,7 +58,10 @@ export function KpiForm(props: {
         }
       : form.scope === 'countries'
         ? { kind: 'countries', name: t('steer.partnerGroup'), countries: splitList(form.countries, true) }
-        : { kind: 'country', country: form.country.trim().toUpperCase() }
+        : form.scope === 'programme'
+          ? { kind: 'programme' }
+          : { kind: 'country', country: form.country.trim().toUpperCase() }
+  const milestones = form.scope === 'programme'
   return (
     <details class="form-card inline-form add-kpi" data-testid="kpi-create" ref={details}>
       <summary>
@@ -71,7 +76,7 @@ export function KpiForm(props: {
               indicator: form.indicator,
               options: {
                 ...(form.counting !== 'full' ? { counting: form.counting } : {}),
-                ...(form.years ? { years: form.years } : {}),
+                ...(form.years && !milestones ? { years: form.years } : {}),
               },
               scope: scope(),
               baseline: {
@@ -120,7 +125,7 @@ export function KpiForm(props: {
               value={form.countries}
               onInput={set('countries')}
             />
-          ) : (
+          ) : milestones ? null : (
             <Field
               id="kpi-country"
               label={t('control.country')}
@@ -140,13 +145,15 @@ export function KpiForm(props: {
               onInput={set('partner')}
             />
           ) : null}
-          <Field
-            id="kpi-years"
-            label={t('steer.years')}
-            hint={t('steer.yearsHint')}
-            value={form.years}
-            onInput={set('years')}
-          />
+          {milestones ? null : (
+            <Field
+              id="kpi-years"
+              label={t('steer.years')}
+              hint={t('steer.yearsHint')}
+              value={form.years}
+              onInput={set('years')}
+            />
+          )}
           <Field
             id="kpi-baseline-period"
             label={t('steer.baselinePeriod')}
