@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { evaluate, indicator } from '@meridian/indicators'
 import { DEFAULT_CHROMIUM, gatherReport, renderReport } from '@meridian/report'
 import { MIGRATIONS, openState } from '@meridian/state'
-import { createSteer, evaluateKpi, memoRunner, STEER_MIGRATIONS } from '@meridian/steer'
+import { createSteer, evaluateKpi, STEER_MIGRATIONS } from '@meridian/steer'
 import { Store } from '@meridian/store'
 import { report } from '../lib/child.mjs'
 
@@ -49,7 +49,7 @@ const small = await steer.createProgramme(actor, {
   synthetic: true,
 })
 // Registering is not measured: its evaluations share one memory, so a thousand KPIs register in minutes.
-const source = { ...freshSource(), runner: memoRunner(store.runner) }
+const source = { ...freshSource(), evaluations: new Map() }
 for (let i = 0; i < wanted; i++) {
   const [id, options, scope] = QUERIES[i % QUERIES.length]
   const country = countries[Math.floor(i / QUERIES.length) % countries.length]
@@ -84,14 +84,14 @@ const distinct = new Set(
  * distinct query once (what a refresh must run at the least), or `shared: false` each KPI's own.
  */
 async function bare(list, { shared = true } = {}) {
-  const runner = shared ? memoRunner(store.runner) : store.runner
+  const memo = shared ? new Map() : undefined
   for (const k of list) {
     const spec = { options: k.options, scope: k.scope, measure: k.measure }
     const definition = indicator(k.indicator)
     await Promise.all([
-      evaluateKpi(runner, definition, spec),
+      evaluateKpi(store.runner, definition, spec, undefined, undefined, memo),
       k.baseline.source === 'computed'
-        ? evaluateKpi(runner, definition, spec, k.baseline.period)
+        ? evaluateKpi(store.runner, definition, spec, k.baseline.period, undefined, memo)
         : null,
     ])
   }

@@ -2,12 +2,16 @@ import {
   evaluate,
   type Coverage,
   type IndicatorDefinition,
+  type IndicatorResult,
   type IndicatorRow,
   type SqlRunner,
   type WorkSelection,
 } from '@meridian/indicators'
 import { MeridianError } from '@meridian/model'
 import { engineInput, OUTPUTS_GROUP, type KpiScope, type KpiSpec } from './kpi-spec.js'
+
+/** Evaluations keyed by indicator and engine options, shared by the KPIs of one refresh. */
+export type EvaluationMemo = Map<string, Promise<IndicatorResult>>
 
 /** The row of a result a scope names, or `undefined` when the engine gave none (no works in scope). */
 export function scopeRow(rows: readonly IndicatorRow[], scope: KpiScope): IndicatorRow | undefined {
@@ -38,9 +42,23 @@ export async function evaluateKpi(
   spec: Pick<KpiSpec, 'options' | 'scope' | 'measure'>,
   years?: string,
   works?: WorkSelection | null,
+  memo?: EvaluationMemo,
 ): Promise<{ readonly value: number | null; readonly coverage: Coverage | null }> {
   if (spec.scope.kind === 'outputs' && !works) return { value: null, coverage: null }
-  const result = await evaluate(runner, definition, engineInput(spec, years, works))
+  const input = engineInput(spec, years, works)
+  let evaluation: Promise<IndicatorResult> | undefined
+  if (memo) {
+    // The engine's answer to the same question (indicator and options; the scope only picks a row) is shared.
+    const key = JSON.stringify([definition.id, input])
+    evaluation = memo.get(key)
+    if (!evaluation) {
+      evaluation = evaluate(runner, definition, input)
+      memo.set(key, evaluation)
+      // A failed evaluation is not remembered: the next KPI asks again and gets its own error.
+      evaluation.catch(() => memo.delete(key))
+    }
+  }
+  const result = await (evaluation ?? evaluate(runner, definition, input))
   if (spec.scope.kind === 'country-pair' && result.rows.length > 0 && !('partner' in (result.rows[0] ?? {})))
     throw new MeridianError(
       'INVALID_VALUE',

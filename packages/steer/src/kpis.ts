@@ -1,4 +1,3 @@
-import { memoRunner } from './memo-runner.js'
 import {
   describe,
   indicator,
@@ -9,7 +8,7 @@ import {
 } from '@meridian/indicators'
 import { appendAudit, type Actor, type Kysely, type Selectable, type StateSchema } from '@meridian/state'
 import { json, type SteerContext } from './context.js'
-import { dataKey, evaluateKpi } from './kpi-evaluate.js'
+import { dataKey, evaluateKpi, type EvaluationMemo } from './kpi-evaluate.js'
 import { decodeKpi, engineInput, type KpiScope, type KpiSpec } from './kpi-spec.js'
 import { kpiStatus, periodEnd, STATUS_RULE, type KpiStatus } from './kpi-status.js'
 import {
@@ -28,6 +27,8 @@ import type { KpiActualsTable, KpisTable, SteerDb } from './schema.js'
 export interface KpiSource {
   readonly runner: SqlRunner
   readonly dataVersion: object
+  /** Evaluations already made with this source (one refresh): each distinct indicator query runs once. */
+  readonly evaluations?: EvaluationMemo
 }
 
 /** One computed actual. */
@@ -164,7 +165,7 @@ async function figureOf(spec: KpiSpec, source: KpiSource, inputs: KpiInputs, at:
       coverage: null,
     }
   }
-  return evaluateKpi(source.runner, indicator(spec.indicator), spec, years, inputs.works)
+  return evaluateKpi(source.runner, indicator(spec.indicator), spec, years, inputs.works, source.evaluations)
 }
 
 /** Compute a KPI's actual (and its baseline, when computed) from the store. */
@@ -332,8 +333,9 @@ export async function refreshKpis(
     })
   let query = context.db.selectFrom('kpis').selectAll().orderBy('id')
   if (options.programmeId !== undefined) query = query.where('programme_id', '=', options.programmeId)
-  // KPIs of one portfolio share most of their queries: each distinct one runs once per refresh.
-  source = { ...source, runner: memoRunner(source.runner) }
+  // KPIs of one portfolio share most of their queries (a KPI per country of the same indicator, period and
+  // counting, differing in the row they read): each distinct evaluation runs once per refresh.
+  source = { ...source, evaluations: new Map() }
   const rows = await query.execute()
   // The latest actual's data key of every KPI, in one query (not one per KPI).
   const latest = new Map<number, string>()
