@@ -104,7 +104,7 @@ describe.each(engines)('meridian programmes import of a STIP file on $engine', (
   })
 })
 
-describe('meridian programmes import and export of the Meridian CSV template', () => {
+describe('meridian programmes export --format meridian-csv|cordis, and import of what it wrote', () => {
   const csv = new URL('../packages/steer/test-fixtures/meridian-template.csv', import.meta.url)
   let work: string
   beforeAll(() => {
@@ -176,5 +176,60 @@ describe('meridian programmes import and export of the Meridian CSV template', (
     expect(a).toHaveLength(2)
     expect(a[0]).toMatchObject({ title: 'Synthetic Sino-German joint lab programme', externalId: 'SYN-JL-1' })
     expect(content(b)).toBe(content(a))
+  })
+
+  it('exports CORDIS project.csv and organization.csv, says what CORDIS cannot hold, and reads them back', async () => {
+    const lossy = await runCli(work, [
+      'programmes',
+      'export',
+      '--format',
+      'cordis',
+      '--out',
+      'cordis-a',
+      '--store',
+      'a',
+    ])
+    expect(lossy.code, lossy.stderr).toBe(0)
+    expect(lossy.stdout).toContain(
+      'wrote 1 project and 2 organisations to cordis-a/project.csv and cordis-a/organization.csv',
+    )
+    expect(lossy.stdout).toMatch(
+      /not expressed in CORDIS:\n {2}initiatives left out \(CORDIS holds funded projects\): 1\n {2}components: 1\n {2}milestones: 2\n/,
+    )
+    const noDir = await runCli(work, ['programmes', 'export', '--format', 'cordis', '--store', 'a'])
+    expect(noDir.stderr).toMatch(/\[BAD_OPTION\]/)
+    // CORDIS in, CORDIS out, CORDIS in again: the same programmes, nothing reported lost.
+    mkdirSync(join(work, 'cordis'))
+    for (const [from, to] of [
+      ['cordis-project.csv', 'project.csv'],
+      ['cordis-organization.csv', 'organization.csv'],
+    ] as const)
+      copyFileSync(
+        new URL(`../packages/steer/test-fixtures/${from}`, import.meta.url),
+        join(work, 'cordis', to),
+      )
+    expect(
+      (await runCli(work, ['programmes', 'import', 'cordis/organization.csv', '--store', 'c'])).stdout,
+    ).toContain('imported 2 programmes')
+    const out = await runCli(work, [
+      'programmes',
+      'export',
+      '--format',
+      'cordis',
+      '--out',
+      'cordis-c',
+      '--store',
+      'c',
+    ])
+    expect(out.stdout).toBe(
+      'wrote 2 projects and 5 organisations to cordis-c/project.csv and cordis-c/organization.csv\n',
+    )
+    const back = await runCli(work, ['programmes', 'import', 'cordis-c/project.csv', '--store', 'd'])
+    expect(back.stdout, back.stderr).toContain('imported 2 programmes')
+    expect(
+      JSON.stringify(await shown('d')).replace(/"(id|programmeId|createdAt|updatedAt)":("[^"]*"|\d+)/g, ''),
+    ).toBe(
+      JSON.stringify(await shown('c')).replace(/"(id|programmeId|createdAt|updatedAt)":("[^"]*"|\d+)/g, ''),
+    )
   })
 })

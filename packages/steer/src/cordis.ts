@@ -29,8 +29,10 @@ import type { ProgrammeSpec } from './programme-spec.js'
  * project file are left out.
  */
 
-const EC_FUNDER = '10.13039/501100000780'
-const STATUS: Readonly<Record<string, string>> = {
+/** The European Commission's Crossref funder id. */
+export const EC_FUNDER = '10.13039/501100000780'
+/** CORDIS project statuses and the programme status each becomes. */
+export const CORDIS_STATUS: Readonly<Record<string, string>> = {
   SIGNED: 'active',
   CLOSED: 'completed',
   TERMINATED: 'cancelled',
@@ -129,8 +131,8 @@ export async function readCordis(
       continue
     }
     const status = row.get('status')
-    if (status !== null && !STATUS[status])
-      problems.add(row.line, 'status', `"${status}" is not one of ${Object.keys(STATUS).join(', ')}`)
+    if (status !== null && !CORDIS_STATUS[status])
+      problems.add(row.line, 'status', `"${status}" is not one of ${Object.keys(CORDIS_STATUS).join(', ')}`)
     const members = [...(byProject.get(id) ?? [])].sort(
       (a, b) => Number(a.row.get('order') ?? 0) - Number(b.row.get('order') ?? 0),
     )
@@ -154,7 +156,7 @@ export async function readCordis(
         ],
         startDate: start,
         endDate: row.get('endDate'),
-        status: status === null ? 'active' : (STATUS[status] ?? 'active'),
+        status: status === null ? 'active' : (CORDIS_STATUS[status] ?? 'active'),
         currency: planned !== null && start !== null ? 'EUR' : null,
         budget:
           planned !== null && start !== null && /^\d{4}/.test(start)

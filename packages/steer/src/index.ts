@@ -49,6 +49,7 @@ export {
 export type { ProgrammeFile, ProgrammeRead } from './programme-file.js'
 export { readStip, writeStip } from './stip.js'
 export { readCordis } from './cordis.js'
+export { CORDIS_LOSSES, writeCordis, type CordisExport, type CordisLoss } from './cordis-export.js'
 export { readMeridianCsv, writeMeridianCsv } from './meridian-csv.js'
 export { outputSelection, type OutputLinkRule } from './output-selection.js'
 export { OUTPUTS_PAGE, type LinkedOutputs, type LinkedWork, type OutputLinkCount } from './output-links.js'

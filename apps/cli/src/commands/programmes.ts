@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import { MeridianError } from '@meridian/model'
 import {
+  CORDIS_LOSSES,
   createSteer,
   decodeProgramme,
   detectProgrammeFormat,
@@ -10,8 +11,10 @@ import {
   OUTPUTS_PAGE,
   PROGRAMME_FORMATS,
   toTemplate,
+  writeCordis,
   writeMeridianCsv,
   writeStip,
+  type CordisLoss,
   type LinkedOutputs,
   type ProgrammeFormat,
   type Steer,
@@ -117,6 +120,23 @@ function outputsText(page: LinkedOutputs): string {
   ].join('\n')
 }
 
+/** Write a CORDIS export's two files into `dir`; returns what was written and what CORDIS could not hold. */
+function writeCordisFiles(dir: string, programmes: Parameters<typeof writeCordis>[0], shown: string): string {
+  const out = writeCordis(programmes)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'project.csv'), out.project)
+  writeFileSync(join(dir, 'organization.csv'), out.organization)
+  const lost = (Object.entries(out.notExpressed) as [CordisLoss, number][]).map(
+    ([kind, n]) => `  ${CORDIS_LOSSES[kind]}: ${n}`,
+  )
+  return (
+    [
+      `wrote ${out.projects} project${out.projects === 1 ? '' : 's'} and ${out.organisations} organisation${out.organisations === 1 ? '' : 's'} to ${join(shown, 'project.csv')} and ${join(shown, 'organization.csv')}`,
+      ...(lost.length > 0 ? ['not expressed in CORDIS:', ...lost] : []),
+    ].join('\n') + '\n'
+  )
+}
+
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
 const format = () =>
   new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')
@@ -162,16 +182,21 @@ export function programmesCommand(context: Context): Command {
   programmes.addCommand(
     stateOptions(new Command('export'))
       .description('write every programme as a programme file (import reads it back)')
-      .option('--out <file>', 'the file to write (default: standard output)')
+      .option('--out <path>', 'the file to write (default: standard output); for cordis, the folder')
       .addOption(
         new Option(
           '--format <format>',
-          'meridian: the JSON template; meridian-csv: the CSV template; stip: the STIP Compass layout (| separated, two header rows)',
+          'meridian: the JSON template; meridian-csv: the CSV template; stip: the STIP Compass layout (| separated, two header rows); cordis: project.csv and organization.csv (; separated) in the --out folder',
         )
-          .choices(['meridian', 'meridian-csv', 'stip'])
+          .choices(['meridian', 'meridian-csv', 'stip', 'cordis'])
           .default('meridian'),
       )
       .action(async (flags: StateFlags & { out?: string; format: string }) => {
+        if (flags.format === 'cordis' && !flags.out)
+          throw new MeridianError(
+            'BAD_OPTION',
+            '--format cordis writes two files: name their folder with --out DIR',
+          )
         const all = await withSteer(context, flags, 'meridian programmes', async (steer) => {
           const list = await steer.listProgrammes(operator(context))
           const views = []
@@ -179,6 +204,8 @@ export function programmesCommand(context: Context): Command {
           return views
         })
         const specs = () => all.map((p, i) => decodeProgramme(p, `programmes[${i}]`))
+        if (flags.format === 'cordis')
+          return context.stdout(writeCordisFiles(resolve(context.cwd, flags.out!), specs(), flags.out!))
         const text =
           flags.format === 'stip'
             ? writeStip(specs())
