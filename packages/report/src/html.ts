@@ -101,12 +101,14 @@ function methodCard(lang: Lang, k: KpiView): string {
       })
     : message(lang, 'status.no-data')
   const definition = lang === 'en' ? `<p>${escape(m.definition)}</p>` : ''
+  // A formula in words (the milestone KPIs') is in the catalogue; the engine's are symbols.
+  const formula = label(lang, 'formula', k.indicator)
   return `<div class="card"><h3>${escape(kpiName(lang, k))}</h3>${definition}${dl([
     [t(lang, 'col.counting'), label(lang, 'counting', m.counting)],
     [t(lang, 'col.countryPolicy'), label(lang, 'policy', m.countryPolicy)],
     [t(lang, 'col.period'), period],
     [t(lang, 'col.coverage'), coverage],
-    [t(lang, 'col.formula'), m.formula],
+    [t(lang, 'col.formula'), formula === k.indicator ? m.formula : formula],
   ])}${lang === 'en' ? `<p><em>${t(lang, 'kpi.rule')}:</em> ${escape(k.statusRule)}</p>` : ''}</div>`
 }
 
