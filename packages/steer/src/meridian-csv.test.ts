@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { readMeridianCsv, writeMeridianCsv } from './meridian-csv.js'
+import { CSV_COLUMNS, readMeridianCsv, writeMeridianCsv } from './meridian-csv.js'
 import { detectProgrammeFormat } from './programme-formats.js'
+import { decodeProgramme } from './programme-spec.js'
 
 const file = 'meridian-template.csv'
 const text = readFileSync(new URL(`../test-fixtures/${file}`, import.meta.url), 'utf8')
@@ -102,5 +103,20 @@ describe('the Meridian CSV template', () => {
       [7, 'programme', 'INVALID_VALUE'],
       [5, 'programme', 'INVALID_VALUE'],
     ])
+  })
+})
+
+describe('docs/programme-template.md', () => {
+  const doc = readFileSync(new URL('../../../docs/programme-template.md', import.meta.url), 'utf8')
+  const block = (lang: string) => new RegExp('```' + lang + '\\n([^]*?)```').exec(doc)?.[1] ?? ''
+
+  it('gives the same programme as JSON and as CSV, and names every CSV column', async () => {
+    const csv = await readMeridianCsv({ text: block('csv'), file: 'doc.csv' })
+    expect(csv.problems).toEqual([])
+    const json = (JSON.parse(block('json')) as { programmes: unknown[] }).programmes.map((p) =>
+      decodeProgramme(p),
+    )
+    expect(csv.programmes).toEqual(json)
+    for (const column of CSV_COLUMNS) expect(doc).toContain(`\`${column}\``)
   })
 })
