@@ -107,4 +107,51 @@ describe.each(ENGINES)('programme API on $name', (engine) => {
       404,
     )
   })
+
+  it('adds a milestone KPI (programme scope) with a method card the schema accepts; refresh follows a status change', async () => {
+    const { as } = await fixture(engine)
+    const created = await as('pm', {
+      method: 'POST',
+      url: '/api/programmes',
+      payload: {
+        title: 'Milestone KPI programme (synthetic)',
+        entities: [{ key: 'lead', name: 'Lead agency', role: 'lead' }],
+        milestones: [
+          { title: 'Lab opens', dueDate: '2024-06-30', responsible: 'lead', status: 'done' },
+          { title: 'First call', dueDate: '2030-06-30', responsible: 'lead' },
+        ],
+      },
+    })
+    const programme = created.json() as { id: number; milestones: { id: number }[] }
+    const url = `/api/programmes/${programme.id}/kpis`
+    const kpi = {
+      indicator: 'milestones-done',
+      scope: { kind: 'programme' },
+      baseline: { period: '2024', value: 0 },
+      target: { value: 1, date: '2030-12-31' },
+      owner: 'Lead agency',
+    }
+    const added = await as('pm', { method: 'POST', url, payload: kpi })
+    expect(added.statusCode, added.body).toBe(201)
+    expect(added.json()).toMatchObject({
+      actual: 0.5,
+      coverage: null,
+      method: { counting: 'not-applicable', sql: '', definition: expect.stringMatching(/milestones/) },
+    })
+    const wrong = await as('pm', {
+      method: 'POST',
+      url,
+      payload: { ...kpi, scope: { kind: 'country', country: 'DE' } },
+    })
+    expect(wrong.statusCode).toBe(422)
+    expect(wrong.json()).toMatchObject({ error: { code: 'INVALID_VALUE', field: 'kpi.scope.kind' } })
+    const change = { status: 'done' }
+    const second = `/api/milestones/${programme.milestones[1]?.id}`
+    expect((await as('pm', { method: 'PATCH', url: second, payload: change })).statusCode).toBe(200)
+    expect((await as('pm', { method: 'POST', url: `${url}/refresh` })).json()).toEqual({
+      refreshed: 1,
+      unchanged: 0,
+    })
+    expect((await as('viewer', { url })).json()).toMatchObject([{ actual: 1, status: 'on-track' }])
+  })
 })
