@@ -39,6 +39,9 @@ function ProgrammePage(props: { readonly id: number; readonly me: Me }) {
   // Every write bumps the version: the programme, its KPIs and the report are read again.
   const [version, setVersion] = useState(0)
   const changed = () => setVersion((v) => v + 1)
+  // A milestone KPI (milestones-done, -late) follows the milestones: their change refreshes the programme's KPIs
+  // (only those whose inputs changed get a new actual). A failed refresh leaves the board's own button to retry.
+  const milestonesChanged = () => void steerApi.refreshKpis(props.id).then(changed, changed)
   const programme = useLatest(`programme:${props.id}:${version}`, () => steerApi.programme(props.id))
   const kpis = useLatest(`kpis:${props.id}:${version}`, () => steerApi.kpis(props.id))
   return (
@@ -60,7 +63,7 @@ function ProgrammePage(props: { readonly id: number; readonly me: Me }) {
                   />
                 )}
               </StatusView>
-              <MilestonesPanel programme={p} manage={manage} onChanged={changed} />
+              <MilestonesPanel programme={p} manage={manage} onChanged={milestonesChanged} />
               <EntitiesPanel programme={p} />
               <PartnerMap programme={p} />
               <OutputsPanel programme={p} />
