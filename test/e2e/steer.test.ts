@@ -286,6 +286,27 @@ describe.skipIf(!HAVE_CHROMIUM)('STEER pages in Chromium', () => {
     }
     await page.click('button[data-lang="en"]')
     await page.setViewportSize(DESKTOP)
+
+    // A milestone KPI: the share of the programme's milestones done (1 of 3), counted from the registry; it
+    // moves as soon as a milestone is done, without new data.
+    await page.click('[data-testid="kpi-create"] summary')
+    await page.selectOption('#kpi-scope', 'programme')
+    expect(await page.isVisible('#kpi-country')).toBe(false)
+    await page.fill('#kpi-baseline-period', '2020')
+    await page.fill('#kpi-baseline-value', '0')
+    await page.fill('#kpi-target-value', '1')
+    await page.fill('#kpi-target-date', '2026-06-30')
+    await page.fill('#kpi-owner', 'Test agency')
+    await page.click('[data-testid="kpi-form"] button[type="submit"]')
+    const share = page.locator('.kpi-card').nth(1).locator('[data-testid="kpi-actual"]')
+    await expect.poll(() => share.getAttribute('data-value')).toBe(String(1 / 3))
+    await expect(page.locator('.kpi-card').nth(1).locator('h3').textContent()).resolves.toBe(
+      en['ind.milestones-done'],
+    )
+    const last = 'tr[data-milestone="Final evaluation"]'
+    await page.selectOption(`${last} select`, 'done')
+    await page.click(`${last} [data-testid="change-status"] button`)
+    await expect.poll(() => share.getAttribute('data-value')).toBe(String(2 / 3))
   }, 120_000)
 
   it('logs no console errors', () => {
