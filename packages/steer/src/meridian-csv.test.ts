@@ -76,12 +76,19 @@ describe('the Meridian CSV template', () => {
       )
     expect(await problems(bad)).toEqual([
       [3, 'planned', 'INVALID_VALUE'],
-      [13, 'title', 'INVALID_VALUE'],
-    ])
-    // decodeProgramme stops at a programme's first bad value; fix it and the next one is reported.
-    expect(await problems(bad.replace('1.500.000', '1500000'))).toEqual([
       [6, 'rorId', 'INVALID_VALUE'],
       [13, 'title', 'INVALID_VALUE'],
+      [13, 'countries', 'INVALID_VALUE'],
+    ])
+    // A cell naming another row is checked once every cell of its programme is good.
+    const cells = bad
+      .replace('1.500.000', '1500000')
+      .replace('not-a-ror', 'https://ror.org/000000000')
+      .replace(',SYN-TT-2,,', ',SYN-TT-2,Title,')
+      .replace('planned,PX', 'planned,PT')
+    expect(await problems(cells)).toEqual([[10, 'responsible', 'INVALID_VALUE']])
+    expect(await problems(text.replace(',2022,2000000,', ',2021,2000000,'))).toEqual([
+      [4, 'year', 'INVALID_VALUE'],
     ])
   })
 

@@ -105,6 +105,45 @@ function item(
   return out
 }
 
+/*
+ * Each cell is checked on its own, beside these values of its record (which pass every check that ties fields
+ * together), so every bad or missing cell is reported: decoding a whole programme stops at its first bad value.
+ */
+const SEED: Readonly<Record<CsvRecord, Readonly<Record<string, unknown>>>> = {
+  programme: { title: 'x' },
+  budget: { year: 2000 },
+  component: { kind: 'project', title: 'x' },
+  entity: { name: 'x', role: 'partner' },
+  milestone: { title: 'x', dueDate: '2000-01-01' },
+  link: {
+    method: 'doi-list',
+    funder: 'x',
+    institutions: ['https://ror.org/000000000'],
+    fromYear: 1900,
+    dois: ['10.5555/x'],
+  },
+}
+/** The column a whole-programme problem is put in (a repeated component key). */
+const WHOLE = { externalId: 'programme', components: 'key' }
+/** Cells naming another row (a component's or an entity's key), checked when the whole programme is decoded. */
+const CROSS = new Set(['component', 'responsible'])
+
+function checkCells(
+  record: CsvRecord,
+  values: Readonly<Record<string, unknown>>,
+  line: number,
+  problems: Problems,
+): void {
+  // The seed's own fields are the record's required ones (of a link, only its method): checked when empty too.
+  const required = record === 'link' ? ['method'] : Object.keys(SEED[record])
+  for (const name of new Set([...required, ...Object.keys(values)])) {
+    if (CROSS.has(name)) continue
+    const one = { ...SEED[record], [name]: values[name] }
+    const input = record === 'programme' ? one : { title: 'x', currency: 'EUR', [PART[record]]: [one] }
+    decodeAt(input, { line, columns: {} }, problems)
+  }
+}
+
 /**
  * Read a Meridian CSV programme file: one programme per `programme` row with the budget years, components,
  * entities, milestones and output links of the rows keyed by its external id, or the located problems (file,
@@ -169,22 +208,27 @@ export async function readMeridianCsv(input: ProgrammeFile): Promise<ProgrammeRe
       problems.add(parts[0]!.row.line, 'programme', `no programme row has the external id "${key}"`)
       continue
     }
+    const before = problems.list.length
     const get = (row: DelimitedRow) => (name: string) => col.get(row, name)
-    const value: Record<string, unknown> = {
-      ...item('programme', head, get(head), problems),
-      externalId: key,
-    }
+    const headValues = item('programme', head, get(head), problems)
+    checkCells('programme', headValues, head.line, problems)
+    const value: Record<string, unknown> = { ...headValues, externalId: key }
     const lineOf: Partial<Record<string, number[]>> = {}
+    const years = new Map<string, number>()
     for (const { record, row } of parts) {
       const part = PART[record as Exclude<CsvRecord, 'programme'>]
-      value[part] = [...((value[part] as unknown[] | undefined) ?? []), item(record, row, get(row), problems)]
+      const values = item(record, row, get(row), problems)
+      checkCells(record, values, row.line, problems)
+      const year = record === 'budget' ? String(values.year) : null
+      if (year !== null && years.has(year))
+        problems.add(row.line, 'year', `${year} has its budget row on line ${years.get(year)}`)
+      if (year !== null && !years.has(year)) years.set(year, row.line)
+      value[part] = [...((value[part] as unknown[] | undefined) ?? []), values]
       lineOf[part] = [...(lineOf[part] ?? []), row.line]
     }
-    const spec = decodeAt(
-      value,
-      { line: head.line, parts: lineOf, columns: { externalId: 'programme' } },
-      problems,
-    )
+    // The whole programme is decoded (keys, dates in order, ...) once its every cell is good.
+    if (problems.list.length > before) continue
+    const spec = decodeAt(value, { line: head.line, parts: lineOf, columns: WHOLE }, problems)
     if (spec) programmes.push(spec)
     if (spec) lines.push(head.line)
   }
