@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ENGINES, operator, steerFixture } from './engines.test-util.js'
 
 const stip = readFileSync(new URL('../test-fixtures/stip-sample.csv', import.meta.url), 'utf8')
+const csv = readFileSync(new URL('../test-fixtures/meridian-template.csv', import.meta.url), 'utf8')
 const TABLES = ['programmes', 'programme_entities', 'audit_log']
 
 describe.each(ENGINES)('importing programme files on $name', (engine) => {
@@ -33,5 +34,30 @@ describe.each(ENGINES)('importing programme files on $name', (engine) => {
       location: { file: 'bad.csv', line: 6, field: 'StartDateYear' },
     })
     for (const table of TABLES) expect(await count(table), table).toBe(0)
+  })
+
+  it('imports the Meridian CSV template (told from content) with every part, or nothing when a cell is bad', async () => {
+    const { steer, count } = await steerFixture(engine)
+    const bad = csv.replace(',2026-03-31,inst-b,', ',2026-03-31,nobody,')
+    await expect(steer.importProgrammes(operator, bad, 'bad.csv')).rejects.toMatchObject({
+      code: 'INVALID_VALUE',
+      location: { file: 'bad.csv', line: 10, field: 'responsible' },
+    })
+    for (const table of TABLES) expect(await count(table), table).toBe(0)
+    const created = await steer.importProgrammes(operator, csv, 'programmes.csv')
+    expect(created.map((p) => [p.externalId, p.kind])).toEqual([
+      ['SYN-JL-1', 'programme'],
+      ['SYN-TT-2', 'initiative'],
+    ])
+    const view = await steer.getProgramme(operator, created[0]?.id ?? 0)
+    expect(view.budget).toHaveLength(2)
+    expect([
+      view.components.length,
+      view.entities.length,
+      view.milestones.length,
+      view.outputLinks.length,
+    ]).toEqual([1, 2, 2, 2])
+    const lead = view.entities.find((e) => e.role === 'lead')
+    expect(view.milestones[0]).toMatchObject({ responsibleEntityId: lead?.id, status: 'done' })
   })
 })
