@@ -72,7 +72,9 @@ const DEFINITIONS: Readonly<Record<MilestoneIndicator, { definition: string; for
     definition:
       "Number of the programme's milestones that are late when the actual is computed: marked late, or past " +
       'their due date while planned or in progress (the rule the report highlights them by). A computed ' +
-      'baseline counts the milestones due by the end of the baseline period that were late on that day.',
+      'baseline counts the milestones due by the end of the baseline period that were late on that day. Fewer ' +
+      'is better: give a target below the baseline (the status rule reads a target equal to it as "held or ' +
+      'exceeded").',
     formula: '|{m : status(m) = late, or status(m) ∈ {planned, in-progress} and due(m) < t}|',
   },
 }

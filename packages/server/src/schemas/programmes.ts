@@ -230,7 +230,12 @@ export const milestoneChangeBody = z.object({
 })
 
 export const kpiBody = z.object({
-  indicator: z.string().max(100),
+  indicator: z
+    .string()
+    .max(100)
+    .describe(
+      "An indicator id, or milestones-done / milestones-late: the programme's own milestones, scope programme only.",
+    ),
   options: z
     .object({
       counting: z.string().max(40).optional(),
