@@ -63,6 +63,16 @@ describe('the Meridian CSV template', () => {
     expect(again.problems).toEqual([])
     expect(again.programmes).toEqual(programmes)
     expect(writeMeridianCsv(again.programmes)).toBe(written)
+    // Text a spreadsheet would run as a formula is written behind a ', and read back as it was.
+    const formulas = programmes.map((p) => ({
+      ...p,
+      title: `=HYPERLINK("x") ${p.title}`,
+      description: "'+1",
+    }))
+    const guarded = writeMeridianCsv(formulas)
+    expect(guarded).toContain(`,"'=HYPERLINK(""x"") Synthetic`)
+    expect(guarded).toContain(",''+1,")
+    expect((await readMeridianCsv({ text: guarded, file })).programmes).toEqual(formulas)
   })
 
   it('locates every bad value by line and column', async () => {

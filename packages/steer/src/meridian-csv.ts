@@ -65,6 +65,14 @@ const LISTS = new Set(['themes', 'instrumentTypes', 'targetGroups', 'countries',
 const LINK_LISTS = new Set(['awardIds', 'institutions'])
 const EVIDENCE = /^(link|file|note):\s*(.*)$/s
 
+/*
+ * A spreadsheet runs a cell starting with = + - @ as a formula: the writer puts a ' before such a cell (and before
+ * one already starting with ' and one of them), the reader takes one off, so text stays text and round-trips.
+ */
+const FORMULA = /^'*[=+\-@]/
+const guard = (text: string) => (FORMULA.test(text) ? `'${text}` : text)
+const unguard = (text: string | null) => (text !== null && /^'+[=+\-@]/.test(text) ? text.slice(1) : text)
+
 /** Whether a text's first line is the template's header (comma-separated, with `record` and `programme`). */
 export function isMeridianCsv(text: string): boolean {
   const first = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? ''
@@ -153,7 +161,8 @@ export async function readMeridianCsv(input: ProgrammeFile): Promise<ProgrammeRe
   const problems = new Problems(input.file)
   const [header, ...rows] = await delimitedRows(input, ',', problems)
   if (!header) return { programmes: [], lines: [], problems: problems.list }
-  const col = columns(header.cells)
+  const cells = columns(header.cells)
+  const col = { has: cells.has, get: (row: DelimitedRow, name: string) => unguard(cells.get(row, name)) }
   for (const name of header.cells.map((c) => c.trim()))
     if (!CSV_COLUMNS.includes(name))
       problems.add(header.line, name, `"${name.slice(0, 40)}" is not a column of the template`, 'BAD_RECORD')
@@ -254,9 +263,9 @@ export function writeMeridianCsv(programmes: readonly ProgrammeSpec[]): string {
   const add = (record: CsvRecord, key: string, values: object) => {
     const row = CSV_COLUMNS.map(() => '')
     row[0] = record
-    row[1] = key
+    row[1] = guard(key)
     for (const name of CSV_RECORDS[record])
-      row[CSV_COLUMNS.indexOf(name)] = cell((values as Record<string, unknown>)[name], name)
+      row[CSV_COLUMNS.indexOf(name)] = guard(cell((values as Record<string, unknown>)[name], name))
     rows.push(row)
   }
   programmes.forEach((p, n) => {
