@@ -29,29 +29,35 @@ export interface AuditRecord {
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value))
 
 /**
- * Append one audit row, inside the caller's transaction, so the change and its record commit together.
+ * Append one audit row (or one per entry of a list), inside the caller's transaction, so the change and its
+ * record commit together.
  * There is deliberately no function here, nor anywhere, that updates or deletes audit rows; the database
  * refuses both with a trigger.
  */
 export async function appendAudit(
   trx: Kysely<StateSchema>,
   context: { readonly actor: Actor; readonly at: Date },
-  entry: AuditEntry,
+  entry: AuditEntry | readonly AuditEntry[],
 ): Promise<void> {
+  // Several entries (one operation's rows, e.g. a KPI refresh) go in one multi-row insert.
+  const entries = Array.isArray(entry) ? (entry as readonly AuditEntry[]) : [entry as AuditEntry]
+  if (entries.length === 0) return
   await trx
     .insertInto('audit_log')
-    .values({
-      at: context.at,
-      actor_user_id: actorUserId(context.actor),
-      actor: actorLabel(context.actor),
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      before: json(entry.before),
-      after: json(entry.after),
-      request_id: context.actor.requestId ?? null,
-      client_address: context.actor.clientAddress ?? null,
-    })
+    .values(
+      entries.map((e) => ({
+        at: context.at,
+        actor_user_id: actorUserId(context.actor),
+        actor: actorLabel(context.actor),
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId === null ? null : String(e.entityId),
+        before: json(e.before),
+        after: json(e.after),
+        request_id: context.actor.requestId ?? null,
+        client_address: context.actor.clientAddress ?? null,
+      })),
+    )
     .execute()
 }
 

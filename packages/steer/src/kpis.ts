@@ -367,28 +367,28 @@ export async function refreshKpis(
     if (pending.length === 0) return
     const batch = pending
     pending = []
+    // One insert of the batch's actuals and one of their audit rows (stamped with the batch's last time).
+    const at = batch.at(-1)?.at ?? context.now()
     await context.db.transaction().execute(async (trx) => {
-      for (const { id, at, actual } of batch) {
-        await trx
-          .insertInto('kpi_actuals')
-          .values({ ...actual, kpi_id: id })
-          .execute()
-        await appendAudit(
-          audited(trx),
-          { actor, at },
-          {
-            action: 'kpi.refresh',
-            entityType: 'kpi',
-            entityId: id,
-            after: {
-              value: actual.value,
-              baseline: actual.baseline_value,
-              status: actual.status,
-              dataVersion: source.dataVersion,
-            },
+      await trx
+        .insertInto('kpi_actuals')
+        .values(batch.map(({ id, actual }) => ({ ...actual, kpi_id: id })))
+        .execute()
+      await appendAudit(
+        audited(trx),
+        { actor, at },
+        batch.map(({ id, actual }) => ({
+          action: 'kpi.refresh',
+          entityType: 'kpi',
+          entityId: id,
+          after: {
+            value: actual.value,
+            baseline: actual.baseline_value,
+            status: actual.status,
+            dataVersion: source.dataVersion,
           },
-        )
-      }
+        })),
+      )
     })
     refreshed += batch.length
   }
