@@ -60,7 +60,7 @@ const ok = async (argv: string[]) => {
 }
 
 interface Outputs {
-  links: { method: string; matched: number }[]
+  links: { id: number; method: string; matched: number }[]
   total: number
   works: { doi: string; year: number }[]
 }
@@ -150,9 +150,7 @@ describe('meridian programmes link and outputs', () => {
   it('unlinks one link; the outputs shrink to what the others name', async () => {
     const [programme] = JSON.parse(await ok(['programmes', 'list', '--format', 'json'])) as { id: number }[]
     const id = String(programme?.id)
-    const before = JSON.parse(await ok(['programmes', 'outputs', id, '--format', 'json'])) as Outputs & {
-      links: { id: number; method: string }[]
-    }
+    const before = JSON.parse(await ok(['programmes', 'outputs', id, '--format', 'json'])) as Outputs
     const institutions = before.links.find((l) => l.method === 'institutions-period')
     expect(await ok(['programmes', 'unlink', String(institutions?.id)])).toContain('removed output link')
     const after = JSON.parse(await ok(['programmes', 'outputs', id, '--format', 'json'])) as Outputs
