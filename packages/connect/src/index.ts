@@ -1,0 +1,2 @@
+// CONNECT: expertise profiles, expertise search, partner recommendation and its backtest.
+export {}
