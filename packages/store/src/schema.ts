@@ -2,13 +2,14 @@
  * Bumped when the tables change shape; a store of another version is refused, not misread, except the versions
  * in `UPGRADABLE`, which a writable open brings up to date.
  */
-export const SCHEMA_VERSION = '3'
+export const SCHEMA_VERSION = '4'
 
 /**
  * Versions a writable open upgrades by creating the tables added since (`CREATE TABLE IF NOT EXISTS`): 2 -> 3
- * added `work_funding`; works stored before carry no funding until their records are ingested again.
+ * added `work_funding`, 3 -> 4 `work_abstracts` and `work_keywords`; works stored before carry none of these
+ * until their records are ingested again.
  */
-export const UPGRADABLE: ReadonlySet<string> = new Set(['2'])
+export const UPGRADABLE: ReadonlySet<string> = new Set(['2', '3'])
 
 /** Canonical tables and per-work facts. No indexes: every lookup is a set-based join at ingest time. */
 export const SCHEMA = [
@@ -33,6 +34,11 @@ export const SCHEMA = [
   // matching (normaliseAwardId); source is where the row was read (openalex-grants, crossref, wos-fu...).
   `CREATE TABLE IF NOT EXISTS work_funding (work_id BIGINT, funder_id VARCHAR, funder_name VARCHAR,
      funder_ror VARCHAR, award_id VARCHAR, award_key VARCHAR, source VARCHAR, note VARCHAR)`,
+  // What a work is about: at most one abstract per work (from the record first in ABSTRACT_PRECEDENCE), and the
+  // union of its records' keywords, one row per distinct (work, keyword, kind). kind is 'author', 'index',
+  // 'topic' or 'concept'; score is the source's (OpenAlex topics, keywords, concepts), else NULL.
+  `CREATE TABLE IF NOT EXISTS work_abstracts (work_id BIGINT, abstract VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS work_keywords (work_id BIGINT, keyword VARCHAR, kind VARCHAR, score DOUBLE)`,
   `CREATE TABLE IF NOT EXISTS authorships (work_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
   // position -1 holds the reprint (corresponding) address of sources that give one apart. institution_key and
