@@ -1,2 +1,16 @@
 // CONNECT: expertise profiles, expertise search, partner recommendation and its backtest.
-export {}
+export type { SearchCorpus, SearchWork, SearchInstitution, SearchAuthor } from './search/corpus.js'
+export { loadSearchCorpus } from './search/corpus.js'
+export type { ExpertiseIndex, ExpertiseIndexOptions, SearchMethod } from './search/build-index.js'
+export { buildExpertiseIndex, indexCorpus, FIELD_BOOSTS, SEARCH_METHODS } from './search/build-index.js'
+export type { ExpertKind, SearchExpertsInput, SearchExpertsOptions } from './search/options.js'
+export { EXPERT_KINDS, searchExpertsOptions } from './search/options.js'
+export type {
+  ExpertHit,
+  ExpertSearchMethod,
+  ExpertSearchResult,
+  UnitKey,
+  WorkEvidence,
+} from './search/search-experts.js'
+export { searchExperts, TOP_WORKS, HALF_LIFE_YEARS } from './search/search-experts.js'
+export { processTerm, stem, tokenize } from './search/tokenize.js'
