@@ -1,4 +1,9 @@
 // CONNECT: expertise profiles, expertise search, partner recommendation and its backtest.
+export type { YearlyNetworks, YearSlice } from './recommend/yearly.js'
+export { yearlyNetworks, yearlyFromPajek } from './recommend/yearly.js'
+export type { BacktestOptions, BacktestResult, BacktestRow, LearnedModel } from './recommend/backtest.js'
+export { backtest } from './recommend/backtest.js'
+export { SIGNALS, BASELINES } from './recommend/features.js'
 export type { SearchCorpus, SearchWork, SearchInstitution, SearchAuthor } from './search/corpus.js'
 export { loadSearchCorpus } from './search/corpus.js'
 export type { ExpertiseIndex, ExpertiseIndexOptions, SearchMethod } from './search/build-index.js'
