@@ -2,18 +2,25 @@ import { windowOf, type Window } from './window.js'
 import type { YearlyNetworks } from './yearly.js'
 
 /**
- * The signals of a candidate pair, each a number that grows with the chance of a tie. The first six are the
- * link-prediction literature's single baselines (Liben-Nowell & Kleinberg 2007; Yan & Guns 2014,
- * doi:10.1016/j.joi.2014.02.002); the rest are Meridian's: output, momentum, recent activity, and the tie
- * strength of a recent tie (0 for a new pair).
+ * The link-prediction literature's single signals, each ranked on its own as a baseline (Liben-Nowell &
+ * Kleinberg 2007, doi:10.1002/asi.20591; Yan & Guns 2014, doi:10.1016/j.joi.2014.02.002).
  */
-export const SIGNALS = Object.freeze([
+export const BASELINES = Object.freeze([
   'commonNeighbours',
   'adamicAdar',
   'resourceAllocation',
   'preferentialAttachment',
   'jaccard',
   'katz',
+] as const)
+
+/**
+ * The signals of a candidate pair, each a number that grows with the chance of a tie: the baselines, then
+ * Meridian's own (output, momentum, recent activity and recent common partners, the smaller side's output and
+ * partners).
+ */
+export const SIGNALS = Object.freeze([
+  ...BASELINES,
   'output',
   'momentum',
   'recentPartners',
@@ -22,16 +29,6 @@ export const SIGNALS = Object.freeze([
   'smallerDegree',
 ] as const)
 export type Signal = (typeof SIGNALS)[number]
-
-/** The baselines the backtest compares with, each one signal ranked on its own. */
-export const BASELINES = Object.freeze([
-  'commonNeighbours',
-  'adamicAdar',
-  'resourceAllocation',
-  'preferentialAttachment',
-  'jaccard',
-  'katz',
-] as const satisfies readonly Signal[])
 
 /** Katz's damping factor; paths of length 2 and 3 (longer ones add almost nothing at this damping). */
 export const KATZ_BETA = 0.05
