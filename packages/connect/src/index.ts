@@ -19,3 +19,22 @@ export type {
 } from './search/search-experts.js'
 export { searchExperts, TOP_WORKS, HALF_LIFE_YEARS } from './search/search-experts.js'
 export { processTerm, stem, tokenize } from './search/tokenize.js'
+export type {
+  Leadership,
+  Partner,
+  Production,
+  Profile,
+  ProfileLevel,
+  ProfileMethod,
+  TermWeight,
+  TopicShare,
+  Trend,
+  YearOutput,
+} from './profile/types.js'
+export { PROFILE_LEVELS } from './profile/types.js'
+export type { ProfileOptions, ProfileOptionsInput } from './profile/options.js'
+export { normalizeProfileOptions } from './profile/options.js'
+export type { ProfileSource } from './profile/build.js'
+export { buildProfile, buildProfiles, TERM_HALF_LIFE, TOP_TERMS } from './profile/build.js'
+export type { ProfileCache } from './profile/cache.js'
+export { createProfileCache } from './profile/cache.js'
