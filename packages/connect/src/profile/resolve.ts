@@ -43,6 +43,7 @@ async function institution(runner: SqlRunner, o: ProfileOptions): Promise<Resolv
     FROM institutions i LEFT JOIN institution_rollup r ON r.institution_key = i.institution_key
     LEFT JOIN institutions t ON t.institution_key = r.top_key
     WHERE i.institution_key = ${o.unit} OR i.ror = ${ror} OR i.openalex_id = ${openalex}
+      OR lower(i.name) = ${o.unit.toLowerCase()}
     ORDER BY i.institution_key LIMIT 1`)
   if (!found) {
     const names = await runner.all(
