@@ -126,8 +126,14 @@ describe.skipIf(!HAVE_SHARED_DATA)('known-item retrieval on the Journal of Infor
 
   it("Meridian ranks a work's own institutions at least as high as plain BM25 does", () => {
     expect(items.length).toBe(SAMPLE)
+    let t = performance.now()
     const meridian = score(indexCorpus(corpus, 'meridian'), items)
+    const meridianMs = performance.now() - t
+    t = performance.now()
     const baseline = score(indexCorpus(corpus, 'plain-bm25'), items)
+    console.log(
+      `timing: meridian ${meridianMs.toFixed(0)} ms, baseline ${(performance.now() - t).toFixed(0)} ms`,
+    )
     console.log(
       `known-item retrieval, ${items.length} JoI works (seed ${SEED}), abstracts from ` +
         `${storedAbstracts ? 'the store (and indexed)' : 'the raw AB field (not indexed)'}: ` +
@@ -136,12 +142,13 @@ describe.skipIf(!HAVE_SHARED_DATA)('known-item retrieval on the Journal of Infor
     )
     expect(meridian.mrr).toBeGreaterThanOrEqual(baseline.mrr)
     expect(meridian.recallAt10).toBeGreaterThanOrEqual(baseline.recallAt10)
-    // Pinned (2026-12-05) for an index of titles and fields, the store holding no abstracts; a store that
-    // holds them indexes them too, and is held to the comparison above only.
-    if (!storedAbstracts) {
-      expect(
-        [meridian.mrr, meridian.recallAt10, baseline.mrr, baseline.recallAt10].map((x) => x.toFixed(3)),
-      ).toEqual(['0.299', '0.417', '0.211', '0.301'])
-    }
-  })
+    // Pinned (2026-12-05): with the abstracts the store holds indexed, and for an older store without them
+    // (an index of titles and fields, the query's abstract read from the raw AB field).
+    const pinned = storedAbstracts
+      ? ['0.385', '0.480', '0.274', '0.343']
+      : ['0.299', '0.417', '0.211', '0.301']
+    expect(
+      [meridian.mrr, meridian.recallAt10, baseline.mrr, baseline.recallAt10].map((x) => x.toFixed(3)),
+    ).toEqual(pinned)
+  }, 600_000)
 })
