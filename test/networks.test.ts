@@ -393,6 +393,8 @@ function work(doi: string, countries: readonly string[], fields: readonly string
     type: 'article',
     sourceTitle: 'Journal',
     title: doi,
+    abstract: null,
+    keywords: [],
     citedBy: 0,
     fields,
     authorships: countries.map((country, position) => ({

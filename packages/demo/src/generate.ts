@@ -10,7 +10,7 @@ import { HANDBOOKS, JOURNALS } from './journals.js'
 import { type CorpusOptions, type NormalizedCorpusOptions, normalizeCorpusOptions } from './options.js'
 import { createRng, type Rng } from './rng.js'
 import { cumulative, pickWeighted, randomInt } from './sample.js'
-import { drawTitle } from './titles.js'
+import { demoKeywords, drawTitle } from './titles.js'
 import type { World } from './world.js'
 import { drawWorkType } from './work-types.js'
 
@@ -93,8 +93,9 @@ function drawWork(rng: Rng, world: World, draw: Draw, context: Context): Work {
     second = pickWeighted(rng, FIELD_CUM)
     if (second === field) second = -1
   }
+  const fields = second < 0 ? [FIELDS[field]!.name] : [FIELDS[field]!.name, FIELDS[second]!.name]
   const workType = drawWorkType(rng)
-  const title = drawTitle(rng, n)
+  const { title, phrases } = drawTitle(rng, n)
   const sourceTitle =
     workType.type === 'book-chapter'
       ? HANDBOOKS[field]!
@@ -118,8 +119,10 @@ function drawWork(rng: Rng, world: World, draw: Draw, context: Context): Work {
     type: workType.type,
     sourceTitle,
     title,
+    abstract: null,
+    keywords: demoKeywords(phrases, fields),
     citedBy,
-    fields: second < 0 ? [FIELDS[field]!.name] : [FIELDS[field]!.name, FIELDS[second]!.name],
+    fields,
     authorships,
     correspondingAddress: null,
     bibliometrix: null,

@@ -32,6 +32,19 @@ export interface BibliometrixCountries {
   readonly corresponding: CountryCode | null
 }
 
+/**
+ * A term saying what a work is about. `kind`: `author` (the authors' keywords), `index` (terms a database
+ * assigned: WoS Keywords Plus, Scopus index keywords, MeSH, OpenAlex keywords), `topic` (OpenAlex topics),
+ * `concept` (OpenAlex concepts, read only when a record has no topics).
+ */
+export interface WorkKeyword {
+  /** As the source wrote it, trimmed, inner whitespace collapsed; case kept. */
+  readonly keyword: string
+  readonly kind: 'author' | 'index' | 'topic' | 'concept'
+  /** The source's relevance score (OpenAlex), else `null`. */
+  readonly score: number | null
+}
+
 /** Identifiers a work may carry; any of them keys it in the store. */
 export interface WorkIds {
   readonly doi: Doi | null
@@ -50,6 +63,10 @@ export interface Work {
   /** Journal, book or proceedings title. */
   readonly sourceTitle: string | null
   readonly title: string | null
+  /** The abstract as plain text (markup stripped), when the source gives one. */
+  readonly abstract: string | null
+  /** Keywords, index terms and topics, distinct per kind; empty when the source gives none. */
+  readonly keywords: readonly WorkKeyword[]
   readonly citedBy: number | null
   /** Fields, subject categories or topics, where the source gives them. */
   readonly fields: readonly string[]

@@ -40,6 +40,8 @@ function work(authors: readonly Institution[], year: number, field: string): Wor
     type: 'article',
     sourceTitle: 'Synthetic journal',
     title: `Synthetic evaluation work number ${serial} of the test store`,
+    abstract: null,
+    keywords: [],
     citedBy: 0,
     fields: [field],
     funding: [],

@@ -7,6 +7,7 @@ import {
   type Institution,
   type Work,
 } from '@meridian/model'
+import type { Store } from './store.js'
 
 /** A test institution keyed by a synthetic OpenAlex id. */
 export function inst(
@@ -41,6 +42,8 @@ export function work(
     type: 'article',
     sourceTitle: 'Journal',
     title: doi,
+    abstract: null,
+    keywords: [],
     citedBy: 0,
     fields: [],
     authorships,
@@ -53,4 +56,11 @@ export function work(
     synthetic: false,
     provenance: { source: 'openalex', format: 'openalex-jsonl', file: options.file ?? 'test.jsonl', line: 1 },
   }
+}
+
+/** Ingest `works` in one run and commit it. */
+export async function ingestWorks(store: Store, works: readonly Work[]) {
+  const run = await store.beginIngest()
+  for (const w of works) run.add(w)
+  return run.commit({ files: ['test'], problems: 0, now: new Date('2026-01-01T00:00:00Z') })
 }

@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Store } from './store.js'
-import { inst, work } from './fixtures.test-util.js'
+import { ingestWorks as ingest, inst, work } from './fixtures.test-util.js'
 
-const now = new Date('2026-01-01T00:00:00Z')
 const row = (funderId: string | null, award: string | null, source: Funding['source']): Funding => ({
   funderId: funderId as FunderId | null,
   funderName: funderId === null ? 'Someone' : `Funder ${funderId}`,
@@ -20,12 +19,6 @@ const funded = (doi: string, funding: readonly Funding[], file = 'a.jsonl'): Wor
   ...work(doi, [[inst('I1', 'CN')]], { file }),
   funding,
 })
-
-async function ingest(store: Store, works: readonly Work[]) {
-  const run = await store.beginIngest()
-  for (const w of works) run.add(w)
-  return run.commit({ files: ['test'], problems: 0, now })
-}
 
 let store: Store | undefined
 afterEach(() => store?.close())

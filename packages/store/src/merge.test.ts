@@ -2,10 +2,9 @@ import { NO_IDS, toCountryCode, toDoi, type SourceName, type Work, type WosUt } 
 import { sql } from '@meridian/indicators'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fuzzyKey, surname } from './fuzzy-key.js'
-import { inst, work } from './fixtures.test-util.js'
+import { ingestWorks as ingest, inst, work } from './fixtures.test-util.js'
 import { Store } from './store.js'
 
-const now = new Date('2026-01-01T00:00:00Z')
 const TITLE = 'International collaboration in solar cell research: a bibliometric study'
 
 /** A record as a string-only source gives it: raw addresses with a country, no institution. */
@@ -46,12 +45,6 @@ function stringRecord(
       line: options.line ?? 1,
     },
   }
-}
-
-async function ingest(store: Store, works: readonly Work[]) {
-  const run = await store.beginIngest()
-  for (const w of works) run.add(w)
-  return run.commit({ files: ['t'], problems: 0, now })
 }
 
 let store: Store | undefined

@@ -1,6 +1,6 @@
 import { raw, sql, type Sql } from '@meridian/indicators'
 import type { Database } from './duckdb.js'
-import { AFFILIATION_PRECEDENCE, CITATION_PRECEDENCE, rank } from './precedence.js'
+import { ABSTRACT_PRECEDENCE, AFFILIATION_PRECEDENCE, CITATION_PRECEDENCE, rank } from './precedence.js'
 
 /** Identifiers in the order they are tried; the fuzzy key comes last. */
 const ID_COLUMNS = ['doi', 'openalex_id', 'wos_ut', 'scopus_eid', 'pmid'] as const
@@ -60,7 +60,7 @@ export interface MergeEntry {
   readonly reason: string
   /** The work's first record. */
   readonly into: { readonly file: string; readonly line: number; readonly source: string }
-  /** Fields this record now gives the work (`affiliations`, `citations`), by the documented precedence. */
+  /** Fields this record now gives the work (`abstract`, `affiliations`, `citations`), by the documented precedence. */
   readonly took: readonly string[]
 }
 
@@ -84,7 +84,8 @@ const precedenceCase = (column: string, order: readonly string[]): Sql =>
  * Move staged works into the canonical tables. A staged record that is already in the store or repeats an
  * earlier one (same identifier of any kind, else same fuzzy key; never when an identifier of one kind
  * disagrees) joins that work: its missing identifiers are filled in, and it gives the work its affiliations or
- * citation count when its source comes first in the precedence. Every record is kept in `work_records` with the
+ * citation count (or abstract) when its source comes first in the precedence; keywords are the union of the
+ * records'. Every record is kept in `work_records` with the
  * key that matched it. Works added or changed get `facts_revision = revision`.
  */
 export async function mergeStaging(db: Database, ingestId: number, revision: number): Promise<MergeCounts> {
@@ -127,8 +128,10 @@ export async function mergeStaging(db: Database, ingestId: number, revision: num
     SELECT t.work_id, f.funder_id, f.funder_name, f.funder_ror, f.award_id, f.award_key, f.source, f.note
     FROM s_funding f JOIN s_target t ON t.tmp_id = f.tmp_id
     EXCEPT SELECT * FROM work_funding`)
+  await unionKeywords(db)
   await takeAffiliations(db, revision)
   await takeCitations(db, revision)
+  await takeAbstracts(db)
 
   const [counts] = await db.all(sql`SELECT
       (SELECT count(*) FROM s_new) AS added,
@@ -241,13 +244,56 @@ async function takeCitations(db: Database, revision: number): Promise<void> {
   await recordTaken(db, revision)
 }
 
-/** Point the field's provenance at the record that now gives it, and have the work's facts computed again. */
-async function recordTaken(db: Database, revision: number): Promise<void> {
+/**
+ * A work's keywords are the union of its records', one row per (keyword, kind): a row already stored stays,
+ * and of a run's equal rows the one with the highest score (then the first record's) is added.
+ */
+async function unionKeywords(db: Database): Promise<void> {
+  await db.exec(`INSERT INTO work_keywords SELECT work_id, keyword, kind, score FROM (
+      SELECT t.work_id, k.keyword, k.kind, k.score, row_number() OVER (
+          PARTITION BY t.work_id, k.keyword, k.kind ORDER BY k.score DESC NULLS LAST, k.tmp_id) AS rn
+      FROM s_keywords k JOIN s_target t ON t.tmp_id = k.tmp_id) x
+    WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM work_keywords w
+      WHERE w.work_id = x.work_id AND w.keyword = x.keyword AND w.kind = x.kind)`)
+}
+
+/**
+ * The abstract comes from the record whose source is first in `ABSTRACT_PRECEDENCE` among those with one;
+ * the work's current abstract wins ties. Facts do not depend on it, so they are not computed again.
+ */
+async function takeAbstracts(db: Database): Promise<void> {
+  const staged = precedenceCase('s.source', ABSTRACT_PRECEDENCE)
+  const current = precedenceCase('fs.source', ABSTRACT_PRECEDENCE)
+  await db.exec('DELETE FROM m_took')
+  await db.all(sql`INSERT INTO m_took
+    WITH options AS (
+      SELECT t.work_id, t.tmp_id, ${staged} AS rank, 1 AS staged
+      FROM s_target t JOIN s_works s ON s.tmp_id = t.tmp_id JOIN s_abstracts a ON a.tmp_id = t.tmp_id
+      UNION ALL
+      SELECT wa.work_id, NULL, ${current}, 0
+      FROM work_abstracts wa JOIN (SELECT DISTINCT work_id FROM s_target WHERE basis <> 'new') tw ON tw.work_id = wa.work_id
+      LEFT JOIN work_field_sources fs ON fs.work_id = wa.work_id AND fs.field = 'abstract'
+    ),
+    ranked AS (SELECT *, row_number() OVER (PARTITION BY work_id ORDER BY rank, staged, tmp_id) AS rn FROM options)
+    SELECT work_id, tmp_id, 'abstract' FROM ranked WHERE rn = 1 AND staged = 1`)
+  await db.exec(`DELETE FROM work_abstracts WHERE work_id IN (SELECT work_id FROM m_took)`)
+  await db.exec(`INSERT INTO work_abstracts SELECT m.work_id, a.abstract
+    FROM m_took m JOIN s_abstracts a ON a.tmp_id = m.tmp_id`)
+  await recordSources(db)
+}
+
+/** Point the field's provenance at the record that now gives it. */
+async function recordSources(db: Database): Promise<void> {
   await db.exec(
     `DELETE FROM work_field_sources f USING m_took m WHERE f.work_id = m.work_id AND f.field = m.field`,
   )
   await db.exec(`INSERT INTO work_field_sources SELECT m.work_id, m.field, s.source, s.format, s.file, s.line
     FROM m_took m JOIN s_works s ON s.tmp_id = m.tmp_id`)
+}
+
+/** Point the field's provenance at the record that now gives it, and have the work's facts computed again. */
+async function recordTaken(db: Database, revision: number): Promise<void> {
+  await recordSources(db)
   await db.all(
     sql`UPDATE works SET facts_revision = ${revision} WHERE work_id IN (SELECT work_id FROM m_took)`,
   )

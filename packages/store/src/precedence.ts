@@ -30,6 +30,23 @@ export const CITATION_PRECEDENCE: readonly SourceName[] = Object.freeze([
   'synthetic',
 ])
 
+/**
+ * Which source gives a merged work its abstract: the verbatim abstracts of the curated indexes first, then
+ * Crossref's publisher deposits (JATS markup stripped), then OpenAlex's, rebuilt from its inverted index.
+ * A record with no abstract never wins over one with one.
+ */
+export const ABSTRACT_PRECEDENCE: readonly SourceName[] = Object.freeze([
+  'scopus',
+  'wos',
+  'pubmed',
+  'crossref',
+  'openalex',
+  'dimensions',
+  'lens',
+  'unknown',
+  'synthetic',
+])
+
 /** The rank of a source in a precedence list (0 first); unlisted sources come last. */
 export function rank(order: readonly string[], source: string): number {
   const i = order.indexOf(source)

@@ -1,3 +1,5 @@
+import type { StagingAppenders } from './staging-writer.js'
+
 /**
  * Bumped when the tables change shape; a store of another version is refused, not misread, except the versions
  * in `UPGRADABLE`, which a writable open brings up to date.
@@ -80,6 +82,8 @@ export const STAGING = [
   `CREATE TABLE s_fields (tmp_id BIGINT, position INTEGER, field VARCHAR)`,
   `CREATE TABLE s_funding (tmp_id BIGINT, funder_id VARCHAR, funder_name VARCHAR, funder_ror VARCHAR,
      award_id VARCHAR, award_key VARCHAR, source VARCHAR, note VARCHAR)`,
+  `CREATE TABLE s_abstracts (tmp_id BIGINT, abstract VARCHAR)`,
+  `CREATE TABLE s_keywords (tmp_id BIGINT, keyword VARCHAR, kind VARCHAR, score DOUBLE)`,
   `CREATE TABLE s_authorships (tmp_id BIGINT, position INTEGER, name VARCHAR, orcid VARCHAR,
      is_corresponding BOOLEAN)`,
   `CREATE TABLE s_affiliations (tmp_id BIGINT, position INTEGER, seq INTEGER, raw VARCHAR,
@@ -88,12 +92,17 @@ export const STAGING = [
      type VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)`,
 ] as const
 
-export const STAGING_TABLES = [
-  's_works',
-  's_fields',
-  's_authorships',
-  's_affiliations',
-  's_institutions',
-  's_bibliometrix',
-  's_funding',
-]
+/** The staging table each of the staging writer's appenders writes to. */
+export const STAGING_APPENDERS = Object.freeze({
+  works: 's_works',
+  fields: 's_fields',
+  authorships: 's_authorships',
+  affiliations: 's_affiliations',
+  institutions: 's_institutions',
+  bibliometrix: 's_bibliometrix',
+  funding: 's_funding',
+  abstracts: 's_abstracts',
+  keywords: 's_keywords',
+} satisfies Record<keyof StagingAppenders, string>)
+
+export const STAGING_TABLES: readonly string[] = Object.values(STAGING_APPENDERS)

@@ -38,6 +38,8 @@ export interface StagingAppenders {
   readonly institutions: Appender
   readonly bibliometrix: Appender
   readonly funding: Appender
+  readonly abstracts: Appender
+  readonly keywords: Appender
 }
 
 /**
@@ -94,6 +96,20 @@ export class StagingWriter {
       text(a, row.award === null ? null : normaliseAwardId(row.award))
       a.appendVarchar(row.source)
       text(a, row.note)
+      a.endRow()
+    }
+
+    if (work.abstract !== null) {
+      this.to.abstracts.appendInteger(id)
+      this.to.abstracts.appendVarchar(work.abstract)
+      this.to.abstracts.endRow()
+    }
+    for (const { keyword, kind, score } of work.keywords) {
+      const a = this.to.keywords
+      a.appendInteger(id)
+      a.appendVarchar(keyword)
+      a.appendVarchar(kind)
+      real(a, score)
       a.endRow()
     }
 

@@ -4,8 +4,8 @@ import { Database, type ReadRunner } from './duckdb.js'
 import { computeFacts } from './facts.js'
 import { mergeStaging, readMergeLog, type MergeCounts, type MergeEntry } from './merge.js'
 import { applyCorrections, type CorrectionCounts, type Corrections } from './corrections.js'
-import { SCHEMA, SCHEMA_VERSION, STAGING, STAGING_TABLES, UPGRADABLE } from './schema.js'
-import { StagingWriter } from './staging-writer.js'
+import { SCHEMA, SCHEMA_VERSION, STAGING, STAGING_APPENDERS, STAGING_TABLES, UPGRADABLE } from './schema.js'
+import { StagingWriter, type StagingAppenders } from './staging-writer.js'
 import { readDataVersion, type DataVersion } from './data-version.js'
 import { readStatus, type StoreStatus } from './status.js'
 import { readAppliedFixes, readCurationCases, type AppliedFix, type CurationCase } from './curation.js'
@@ -114,19 +114,14 @@ export class Store {
     await db.exec('BEGIN TRANSACTION')
     try {
       for (const statement of STAGING) await db.exec(statement)
-      const appenders = await Promise.all(STAGING_TABLES.map((t) => db.appender(t)))
-      const [works, fields, authorships, affiliations, institutions, bibliometrix, funding] = appenders
-      if (!works || !fields || !authorships || !affiliations || !institutions || !bibliometrix || !funding)
-        throw new Error('a staging table has no appender')
-      const writer = new StagingWriter({
-        works,
-        fields,
-        authorships,
-        affiliations,
-        institutions,
-        bibliometrix,
-        funding,
-      })
+      const opened = await Promise.all(
+        Object.entries(STAGING_APPENDERS).map(
+          async ([name, table]) => [name, await db.appender(table)] as const,
+        ),
+      )
+      const appenders = opened.map(([, appender]) => appender)
+      // STAGING_APPENDERS names every appender exactly (it `satisfies` their record), so the entries are complete.
+      const writer = new StagingWriter(Object.fromEntries(opened) as unknown as StagingAppenders)
       let open = true
       const finish = () => {
         if (open) for (const a of appenders) a.closeSync()

@@ -86,6 +86,9 @@ function wosTags(entry: BibtexEntry): Map<string, string[]> {
   }
   set('UT', text('unique-id') ?? entry.key)
   set('TI', text('title'))
+  set('AB', text('abstract'))
+  set('DE', text('keywords'))
+  set('ID', text('keywords-plus'))
   set('SO', text('journal') ?? text('booktitle'))
   set('PY', text('year'))
   set('DT', text('type'))

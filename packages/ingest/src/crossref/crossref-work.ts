@@ -13,7 +13,7 @@ import {
   type Work,
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
-import { countFromNumber, quote, yearFromNumber } from '../values/index.js'
+import { countFromNumber, markupAbstract, quote, yearFromNumber } from '../values/index.js'
 
 /** The dates a work's year is taken from, the first that has one. */
 const DATES = ['published', 'issued', 'published-print', 'published-online', 'created'] as const
@@ -128,6 +128,8 @@ export function decodeCrossrefWork(value: unknown, at: CrossrefAt): ReadItem {
     type: text(value['type']),
     sourceTitle: first(value['container-title']),
     title: first(value['title']),
+    abstract: markupAbstract(text(value['abstract'])),
+    keywords: [],
     citedBy: citedBy as number | null,
     fields: list(value['subject'])
       .map(text)

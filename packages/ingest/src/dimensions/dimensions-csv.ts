@@ -9,7 +9,7 @@ import {
   type Work,
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
-import { yearAndCount } from '../values/index.js'
+import { abstractText, yearAndCount } from '../values/index.js'
 import { readCsvTable, type CsvRecord } from '../csv/index.js'
 
 /** Split on `;` outside parentheses: `A (X; Y); B (Z)` -> `A (X; Y)`, `B (Z)`. */
@@ -81,6 +81,8 @@ function decode(record: CsvRecord, file: string): ReadItem {
     type: record.get('Publication Type')?.toLowerCase() ?? null,
     sourceTitle: record.get('Source title'),
     title: record.get('Title'),
+    abstract: abstractText(record.get('Abstract')),
+    keywords: [],
     citedBy,
     fields: splitOutside(fields ?? ''),
     authorships: decodeAuthors(record),

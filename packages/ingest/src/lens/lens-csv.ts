@@ -1,5 +1,5 @@
 import { NO_IDS, toDoi, toPmid, type ReadItem, type ReadOptions, type Work } from '@meridian/model'
-import { yearAndCount } from '../values/index.js'
+import { markupAbstract, splitTerms, terms, yearAndCount } from '../values/index.js'
 import { readCsvTable, type CsvRecord } from '../csv/index.js'
 
 const splitList = (value: string | null): string[] =>
@@ -25,6 +25,11 @@ function decode(record: CsvRecord, file: string): ReadItem {
     type: record.get('Publication Type')?.toLowerCase() ?? null,
     sourceTitle: record.get('Source Title'),
     title: record.get('Title'),
+    abstract: markupAbstract(record.get('Abstract')),
+    keywords: [
+      ...terms('author', splitTerms(record.get('Keywords'))),
+      ...terms('index', splitTerms(record.get('MeSH Terms'))),
+    ],
     citedBy,
     fields: splitList(record.get('Fields of Study')),
     // Lens scholarly exports name authors but give no affiliations: these works have no country.

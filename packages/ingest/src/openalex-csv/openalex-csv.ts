@@ -11,7 +11,7 @@ import {
   type ReadOptions,
   type Work,
 } from '@meridian/model'
-import { quoteText, yearAndCount } from '../values/index.js'
+import { abstractText, quoteText, terms, yearAndCount } from '../values/index.js'
 import { readCsvTable, type CsvRecord } from '../csv/index.js'
 
 /** A `|`-joined per-author cell, as many entries as authors (empty ones kept). */
@@ -86,6 +86,8 @@ function decode(record: CsvRecord, file: string): ReadItem {
     type: record.get('type'),
     sourceTitle: record.get('primary_location.source.display_name'),
     title: record.get('display_name') ?? record.get('title'),
+    abstract: abstractText(record.get('abstract')),
+    keywords: terms('topic', [topic]),
     citedBy,
     fields: topic === null ? [] : [topic],
     authorships: decodeAuthors(record),

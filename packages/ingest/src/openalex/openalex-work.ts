@@ -2,6 +2,7 @@ import { countProblem, toDoi, toOpenAlexId, toPmid, yearProblem } from '@meridia
 import type { Authorship, OpenAlexId, ReadItem, Work } from '@meridian/model'
 import { decodeAuthorship } from './openalex-authorship.js'
 import { openAlexFunding } from './openalex-funding.js'
+import { openAlexAbstract, openAlexKeywords } from './openalex-about.js'
 import { arrayOrEmpty, isJsonObject, objectAt, stringOrNull } from './json-value.js'
 import { quote } from '../values/index.js'
 import { recordProblem } from './problem.js'
@@ -29,6 +30,9 @@ export const OPENALEX_WORK_MEMBERS: ReadonlySet<string> = new Set([
   'funders',
   'grants',
   'awards',
+  'abstract_inverted_index',
+  'keywords',
+  'concepts',
 ])
 
 /** Where an OpenAlex work was read. */
@@ -105,6 +109,8 @@ export function decodeOpenAlexWork(value: unknown, at: OpenAlexAt): ReadItem {
     type: type ? type.toLowerCase() : null,
     sourceTitle: stringOrNull(objectAt(objectAt(value, 'primary_location'), 'source')?.display_name),
     title: stringOrNull(value.title) ?? stringOrNull(value.display_name),
+    abstract: openAlexAbstract(value.abstract_inverted_index),
+    keywords: openAlexKeywords(value),
     citedBy: citedBy as number | null,
     fields: topicFields(value.primary_topic, value.topics),
     authorships: told ? authorships : authorships.map(unknownCorresponding),

@@ -11,7 +11,7 @@ import {
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
 import { bibliometrixMetaTags, pubmedFields } from '../bibliometrix/index.js'
-import { quoteText, yearFromText } from '../values/index.js'
+import { abstractText, quoteText, terms, yearFromText } from '../values/index.js'
 
 /** A record being read: its tags in order, as `[tag, value]` pairs with continuation lines joined. */
 interface Pending {
@@ -76,6 +76,7 @@ export async function* readPubmedMedline(
 function decodeRecord(record: Pending, file: string): ReadItem {
   const { tags, line } = record
   const one = (tag: string): string | null => tags.find(([t]) => t === tag)?.[1] || null
+  const valuesOf = (tag: string): string[] => tags.filter(([t]) => t === tag).map(([, v]) => v)
   const pmidValue = one('PMID')
   const pmid = toPmid(pmidValue)
   if (pmid === null)
@@ -94,8 +95,10 @@ function decodeRecord(record: Pending, file: string): ReadItem {
     type: one('PT')?.toLowerCase() ?? null,
     sourceTitle: one('JT') ?? one('TA'),
     title: one('TI') ?? one('BTI'),
+    abstract: abstractText(one('AB')),
+    keywords: [...terms('author', valuesOf('OT')), ...terms('index', valuesOf('MH').map(meshDescriptor))],
     citedBy: null,
-    fields: tags.filter(([t]) => t === 'MH').map(([, v]) => v),
+    fields: valuesOf('MH'),
     authorships: decodeAuthors(tags),
     correspondingAddress: null,
     bibliometrix: bibliometrixMetaTags(pubmedFields(tags.filter(([t]) => t === 'AD').map(([, v]) => v))),
@@ -106,6 +109,9 @@ function decodeRecord(record: Pending, file: string): ReadItem {
   }
   return { kind: 'work', work }
 }
+
+/** The descriptor of a MeSH heading (`Neoplasms/*therapy` -> `Neoplasms`): `*` marks a major topic, `/` a qualifier. */
+const meshDescriptor = (heading: string): string => heading.replace(/\/.*$/, '').replace(/\*/g, '')
 
 interface AuthorDraft {
   name: string

@@ -9,7 +9,7 @@ import {
   type Work,
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
-import { quoteText, yearFromText } from '../values/index.js'
+import { abstractText, quoteText, splitTerms, terms, yearFromText } from '../values/index.js'
 
 const TAG_LINE = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/
 const YEAR = /(?:^|\D)(\d{4})(?:\D|$)/
@@ -115,6 +115,11 @@ function decodeRecord(record: Pending, file: string): ReadItem {
     type: TYPES[type] ?? (type.toLowerCase() || null),
     sourceTitle: one('JO', 'JF', 'T2', 'JA', 'J2', 'BT'),
     title: one('TI', 'T1', 'CT'),
+    abstract: abstractText(one('AB', 'N2')),
+    keywords: terms(
+      'author',
+      all('KW').flatMap((k) => splitTerms(k)),
+    ),
     citedBy: null,
     fields: all('KW'),
     authorships,

@@ -11,7 +11,7 @@ import {
 } from '@meridian/model'
 import { affiliationCountry } from '../affiliation-country/index.js'
 import { bibliometrixMetaTags, type BibliometrixFields } from '../bibliometrix/index.js'
-import { countFromText, quoteText, yearFromText } from '../values/index.js'
+import { abstractText, countFromText, quoteText, splitTerms, terms, yearFromText } from '../values/index.js'
 import { ScopusAuthorIndex } from './scopus-names.js'
 
 /** One Scopus record, whatever the export (CSV or BibTeX), in the shape both decode from. */
@@ -29,6 +29,11 @@ export interface ScopusFields {
   /** `Correspondence Address`: `Name; Address; email: ...`. */
   readonly correspondence: string | null
   readonly title: string | null
+  /** `Abstract`; `[No abstract available]` is read as none. */
+  readonly abstract: string | null
+  /** `Author Keywords` and `Index Keywords`, `; `-separated. */
+  readonly authorKeywords: string | null
+  readonly indexKeywords: string | null
   readonly year: string | null
   readonly sourceTitle: string | null
   readonly citedBy: string | null
@@ -77,6 +82,11 @@ export function decodeScopusRecord(fields: ScopusFields, context: ScopusContext)
     type: fields.type?.toLowerCase() ?? null,
     sourceTitle: fields.sourceTitle,
     title: fields.title,
+    abstract: abstractText(fields.abstract),
+    keywords: [
+      ...terms('author', splitTerms(fields.authorKeywords)),
+      ...terms('index', splitTerms(fields.indexKeywords)),
+    ],
     // Scopus leaves the count empty when nothing cites the work.
     citedBy: citedBy ?? 0,
     fields: [],

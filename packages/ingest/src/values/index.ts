@@ -2,3 +2,4 @@ export { countFromNumber, countFromText, yearAndCount, yearFromNumber, yearFromT
 export type { ValueProblem } from './numbers.js'
 export { quote, quoteText } from './quote.js'
 export { MAX_DOCUMENT_LENGTH, wholeDocument } from './document.js'
+export { abstractText, cleanText, distinctKeywords, markupAbstract, splitTerms, terms } from './about.js'

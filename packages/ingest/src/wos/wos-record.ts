@@ -13,7 +13,7 @@ import {
   type Work,
   yearProblem,
 } from '@meridian/model'
-import { countFromText, quoteText, yearFromText } from '../values/index.js'
+import { abstractText, countFromText, quoteText, splitTerms, terms, yearFromText } from '../values/index.js'
 import { bibliometrixCountries } from './bibliometrix-extraction.js'
 import { wosFunding } from './wos-funding.js'
 import { parseWosAddress, wosAddressCountry } from './wos-address.js'
@@ -91,6 +91,8 @@ export function decodeWosRecord(record: WosTagRecord, context: WosRecordContext)
     type: one('DT')?.toLowerCase() ?? null,
     sourceTitle: one('SO'),
     title: one('TI'),
+    abstract: abstractText(one('AB')),
+    keywords: [...terms('author', splitTerms(one('DE'))), ...terms('index', splitTerms(one('ID')))],
     citedBy,
     fields: fieldsText === null ? [] : splitList(fieldsText),
     ...decodeAuthors(list('AF'), list('AU'), list('C1'), one('OI'), one('RP')),
