@@ -17,6 +17,7 @@ import { organisationsCommand } from './commands/organisations.js'
 import { programmesCommand } from './commands/programmes.js'
 import { kpiCommand } from './commands/kpi.js'
 import { reportCommand } from './commands/report.js'
+import { searchCommand } from './commands/search.js'
 import { profileCommand } from './commands/profile.js'
 import type { Context } from './context.js'
 import { EXIT } from './exit-codes.js'
@@ -47,6 +48,7 @@ export function program(context: Context): Command {
     programmesCommand(context),
     kpiCommand(context),
     reportCommand(context),
+    searchCommand(context),
     profileCommand(context),
     dbCommand(context),
     auditCommand(context),
