@@ -1,12 +1,10 @@
-import { countryName } from '@meridian/model'
 import type { ExpertiseIndex } from './build-index.js'
 import { FIELD_BOOSTS } from './build-index.js'
-import type { SearchCorpus, SearchWork } from './corpus.js'
-import {
-  searchExpertsOptions,
-  type SearchExpertsInput,
-  type SearchExpertsOptions,
-} from './options.js'
+import type { SearchWork } from './corpus.js'
+import { searchExpertsOptions, type SearchExpertsInput, type SearchExpertsOptions } from './options.js'
+import { unitsOf, type Unit, type UnitKey } from './units.js'
+
+export type { UnitKey }
 
 /** Unit scores: the best `TOP_WORKS` works of a unit count, so a large unit's many weak matches do not swamp. */
 export const TOP_WORKS = 5
@@ -24,9 +22,6 @@ export interface WorkEvidence {
   /** The score with recency and citation weighting: what the unit's score sums. */
   readonly weight: number
 }
-
-/** How a unit is keyed: researchers by ORCID, else by name and institution (never by name alone). */
-export type UnitKey = 'institution' | 'organisation' | 'country' | 'orcid' | 'name+institution'
 
 /** A ranked unit with the works that put it there. */
 export interface ExpertHit {
@@ -75,72 +70,6 @@ export interface ExpertSearchResult {
   readonly pageSize: number
   readonly rows: readonly ExpertHit[]
   readonly method: ExpertSearchMethod
-}
-
-interface Unit {
-  readonly id: string
-  readonly label: string
-  readonly key: UnitKey
-  readonly ror: string | null
-  readonly country: string | null
-  readonly type: string | null
-  readonly institution: string | null
-}
-
-/** The units of a work at a level, after the country and type filters; each unit once. */
-function unitsOf(corpus: SearchCorpus, workId: number, o: SearchExpertsOptions): Unit[] {
-  const out = new Map<string, Unit>()
-  const institution = (key: string | null) => (key === null ? undefined : corpus.institutions.get(key))
-  const keep = (country: string | null, type: string | null) =>
-    (o.country === null || country === o.country) && (o.type === null || type === o.type)
-  switch (o.kind) {
-    case 'institution':
-      for (const own of corpus.workInstitutions.get(workId) ?? []) {
-        const key = o.rollUp ? (institution(own)?.top ?? own) : own
-        const i = institution(key)
-        const unit: Unit = {
-          id: key,
-          label: i?.name ?? key,
-          key: o.rollUp ? 'organisation' : 'institution',
-          ror: i?.ror ?? null,
-          country: i?.country ?? null,
-          type: i?.type ?? null,
-          institution: null,
-        }
-        if (keep(unit.country, unit.type) && !out.has(key)) out.set(key, unit)
-      }
-      break
-    case 'author':
-      for (const a of corpus.workAuthors.get(workId) ?? []) {
-        const i = institution(a.institution)
-        const id = a.orcid ? `orcid:${a.orcid}` : `name:${a.name}|${a.institution ?? ''}`
-        const unit: Unit = {
-          id,
-          label: a.name,
-          key: a.orcid ? 'orcid' : 'name+institution',
-          ror: null,
-          country: a.country ?? i?.country ?? null,
-          type: i?.type ?? null,
-          institution: i?.name ?? a.institution,
-        }
-        if (keep(unit.country, unit.type) && !out.has(id)) out.set(id, unit)
-      }
-      break
-    case 'country':
-      for (const c of corpus.workCountries.get(workId) ?? [])
-        if (keep(c, null))
-          out.set(c, {
-            id: c,
-            label: countryName(c),
-            key: 'country',
-            ror: null,
-            country: c,
-            type: null,
-            institution: null,
-          })
-      break
-  }
-  return [...out.values()]
 }
 
 const passes = (work: SearchWork | undefined, o: SearchExpertsOptions): work is SearchWork =>
@@ -196,7 +125,7 @@ function outputs(
   const counts = new Map<string, number>()
   for (const work of index.corpus.works.values()) {
     if (!passes(work, { ...o, excludeWorks: new Set() })) continue
-    for (const u of unitsOf(index.corpus, work.id, o))
+    for (const u of unitsOf(index, work.id, o))
       if (wanted.has(u.id)) counts.set(u.id, (counts.get(u.id) ?? 0) + 1)
   }
   return counts
@@ -232,7 +161,7 @@ export function searchExperts(
       score: hit.score,
       weight: meridian ? weight(hit.score, work, corpus.latestYear) : hit.score,
     }
-    for (const unit of unitsOf(corpus, work.id, o)) {
+    for (const unit of unitsOf(index, work.id, o)) {
       const entry = found.get(unit.id)
       if (entry) entry.works.push(evidence)
       else found.set(unit.id, { unit, works: [evidence] })
