@@ -119,4 +119,18 @@ describe.skipIf(!HAVE_SHARED_DATA)('profiles of the Journal of Informetrics file
     const leuven = await buildProfile(source, { level: 'institution', unit: '05f950310' })
     expect(leuven).toMatchObject({ name: 'KU Leuven', production: { works: 49 } })
   })
+
+  it('rolled up: an institution counts under the top of its ROR chain, as the indicators roll up', async () => {
+    const options = { level: 'institution', rollUp: true, intervals: false } as const
+    const output = await evaluate(source, indicator('output'), options)
+    const partners = await evaluate(source, indicator('partners'), options)
+    for (const row of output.rows.slice(0, 3)) {
+      const unit = String(row.institution)
+      const p = await buildProfile(source, { level: 'institution', unit, rollUp: true })
+      expect(p.unit).toBe(unit)
+      expect(p.method.rollUp).toBe(true)
+      expect(p.production.works).toBe(row.value)
+      expect(p.partners.count).toBe(valueOf(partners.rows, 'institution', unit))
+    }
+  })
 })
