@@ -24,16 +24,8 @@ export interface WorkEvidence {
 }
 
 /** A ranked unit with the works that put it there. */
-export interface ExpertHit {
+export interface ExpertHit extends Unit {
   readonly rank: number
-  readonly id: string
-  readonly label: string
-  readonly key: UnitKey
-  readonly ror: string | null
-  readonly country: string | null
-  readonly type: string | null
-  /** An author's institution (name), else `null`. */
-  readonly institution: string | null
   readonly score: number
   /** Works of the unit that match the query and the filters. */
   readonly matchingWorks: number

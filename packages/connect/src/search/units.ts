@@ -16,6 +16,7 @@ export interface Unit {
   readonly ror: string | null
   readonly country: string | null
   readonly type: string | null
+  /** An author's institution (name), else `null`. */
   readonly institution: string | null
 }
 
