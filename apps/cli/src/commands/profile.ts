@@ -27,6 +27,9 @@ function render(p: Profile, top: number): string {
     : 'trend: no years'
   const lines = [
     `Profile of ${p.name ?? p.unit} (${p.level} ${p.unit}${p.keyBasis === 'name' ? ', keyed by name: works of that name without an ORCID' : ''})`,
+    ...(p.sameName.length > 0
+      ? [`not merged: the same name with an ORCID, as ${p.sameName.join(', ')} (profile those by ORCID)`]
+      : []),
     `country policy: ${method.countryPolicy} · years: ${period} · ${windows} · topics: ${method.topics}${method.rollUp ? ' · rolled up' : ''}`,
     '',
     table(

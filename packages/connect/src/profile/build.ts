@@ -14,7 +14,7 @@ import {
   totalsQuery,
   type Windows,
 } from './queries.js'
-import { resolveUnit, type ResolvedUnit } from './resolve.js'
+import { orcidsByName, resolveUnit, type ResolvedUnit } from './resolve.js'
 import type {
   Partner,
   Production,
@@ -280,6 +280,7 @@ function profileOf(unit: ResolvedUnit, o: Omit<ProfileOptions, 'unit'>, d: Level
     unit: unit.key,
     name: unit.name,
     keyBasis: unit.keyBasis,
+    sameName: unit.sameName,
     fields: topics(d.fields.get(unit.key) ?? [], total),
     keywords: topics(d.keywords.get(unit.key) ?? [], total),
     terms: terms(d.keywords.get(unit.key) ?? [], d.worksInStore),
@@ -316,7 +317,7 @@ async function unitsOf(source: SqlRunner, s: Scope): Promise<ResolvedUnit[]> {
         await source.all(
           sql`SELECT DISTINCT country AS unit FROM work_countries WHERE policy = ${s.countryPolicy} ORDER BY country`,
         )
-      ).map((r) => ({ key: String(r.unit), name: countryName(String(r.unit)), keyBasis: null }))
+      ).map((r) => ({ key: String(r.unit), name: countryName(String(r.unit)), keyBasis: null, sameName: [] }))
     case 'institution': {
       const rows = await source.all(sql`SELECT DISTINCT x.unit, i.name FROM (
         SELECT ${s.rollUp ? sql`coalesce(r.top_key, w.institution_key)` : sql`w.institution_key`} AS unit
@@ -326,17 +327,24 @@ async function unitsOf(source: SqlRunner, s: Scope): Promise<ResolvedUnit[]> {
         key: String(r.unit),
         name: r.name === null ? null : String(r.name),
         keyBasis: null,
+        sameName: [],
       }))
     }
     case 'author': {
       const rows = await source.all(sql`SELECT ${raw(AUTHOR_KEY)} AS unit,
         min(au.name) AS name, max(CASE WHEN au.orcid IS NULL THEN 0 ELSE 1 END) AS orcid
         FROM authorships au WHERE au.name IS NOT NULL GROUP BY 1 ORDER BY 1`)
-      return rows.map((r) => ({
-        key: String(r.unit),
-        name: String(r.name),
-        keyBasis: num(r.orcid) === 1 ? 'orcid' : 'name',
-      }))
+      const sameName = await orcidsByName(source, null)
+      return rows.map((r) =>
+        num(r.orcid) === 1
+          ? { key: String(r.unit), name: String(r.name), keyBasis: 'orcid', sameName: [] }
+          : {
+              key: String(r.unit),
+              name: String(r.name),
+              keyBasis: 'name',
+              sameName: sameName.get(String(r.unit)) ?? [],
+            },
+      )
     }
   }
 }

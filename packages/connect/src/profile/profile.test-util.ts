@@ -4,7 +4,7 @@ import { Store } from '@meridian/store'
 // Our own tiny corpus (synthetic), years 2015-2020, so trends compare 2018-2020 with 2015-2017:
 //   w1 2015 Smith (ORCID, US-A) + Martin (FR)    Physics            cited 10  keyword graphene
 //   w2 2016 Smith (US-A) + Weber (DE)             Physics, Chemistry cited 5
-//   w3 2018 Martin (FR) + Smith (US-A)            Chemistry          cited 0
+//   w3 2018 Martin (FR) + Smith (no ORCID, US-A)  Chemistry          cited 0
 //   w4 2019 Smith (US-A)                          Physics            cited 2   graphene, spin
 //   w5 2020 Doe (no ORCID, US-B) + Acme (GB, company) Medicine       cited 1
 //   w6 2020 Weber (DE) + Martin (FR)              Chemistry          cited 3   catalysis
@@ -40,6 +40,8 @@ interface Author {
   readonly inst: Institution
 }
 const smith: Author = { name: 'Smith, Ann', orcid: SMITH, inst: INST.usA }
+// The same name without an ORCID on w3: a name-keyed author, kept apart from the ORCID.
+const smithByName: Author = { name: 'Smith, Ann', inst: INST.usA }
 const martin: Author = { name: 'Martin, Paul', inst: INST.fr }
 const weber: Author = { name: 'Weber, Eva', inst: INST.de }
 const doe: Author = { name: 'Doe, J', inst: INST.usB }
@@ -85,7 +87,7 @@ function work(
 export const CORPUS: readonly Work[] = [
   work(1, 2015, [smith, martin], ['Physics'], 10, ['graphene']),
   work(2, 2016, [smith, weber], ['Physics', 'Chemistry'], 5),
-  work(3, 2018, [martin, smith], ['Chemistry'], 0),
+  work(3, 2018, [martin, smithByName], ['Chemistry'], 0),
   work(4, 2019, [smith], ['Physics'], 2, ['graphene', 'spin']),
   work(5, 2020, [doe, acme], ['Medicine'], 1),
   work(6, 2020, [weber, martin], ['Chemistry'], 3, ['catalysis']),

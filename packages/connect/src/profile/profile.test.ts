@@ -132,11 +132,15 @@ describe('institution and author profiles', () => {
   it('keys an author by ORCID, and says so when a name keys one', async () => {
     const smith = await buildProfile(source, { level: 'author', unit: `https://orcid.org/${SMITH}` })
     expect(smith).toMatchObject({ unit: `orcid:${SMITH}`, name: 'Smith, Ann', keyBasis: 'orcid' })
-    expect(smith.production).toMatchObject({ works: 4, firstAuthorWorks: 3, mncs: null })
+    expect(smith.production).toMatchObject({ works: 3, firstAuthorWorks: 3, mncs: null })
     expect(smith.partners.count).toBeNull()
+    const byName = await buildProfile(source, { level: 'author', unit: 'Smith, Ann' })
+    expect(byName).toMatchObject({ unit: 'Smith, Ann', keyBasis: 'name', sameName: [`orcid:${SMITH}`] })
+    expect(byName.production.works).toBe(1)
     const doe = await buildProfile(source, { level: 'author', unit: 'Doe, J' })
-    expect(doe).toMatchObject({ unit: 'Doe, J', keyBasis: 'name' })
-    expect(doe.production.works).toBe(1)
+    expect(doe).toMatchObject({ unit: 'Doe, J', keyBasis: 'name', sameName: [] })
+    const all = await buildProfiles(source, { level: 'author' })
+    expect(all.find((p) => p.unit === 'Smith, Ann')).toEqual(byName)
   })
 
   it('refuses an unknown unit with NOT_FOUND naming it and a close match', async () => {

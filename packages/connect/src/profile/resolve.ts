@@ -16,6 +16,22 @@ export interface ResolvedUnit {
   readonly key: string
   readonly name: string | null
   readonly keyBasis: 'orcid' | 'name' | null
+  /** Name-keyed authors: the ORCID keys of authorships with the same name, kept apart (never merged). */
+  readonly sameName: readonly string[]
+}
+
+/** Per author name, the ORCID keys written under it: what a name-keyed profile must say it left apart. */
+export async function orcidsByName(runner: SqlRunner, name: string | null): Promise<Map<string, string[]>> {
+  const only = name === null ? sql`` : sql` AND name = ${name}`
+  const rows = await runner.all(sql`SELECT DISTINCT name, orcid FROM authorships
+    WHERE orcid IS NOT NULL AND name IS NOT NULL${only} ORDER BY name, orcid`)
+  const out = new Map<string, string[]>()
+  for (const r of rows) {
+    const list = out.get(String(r.name)) ?? []
+    list.push(`orcid:${String(r.orcid)}`)
+    out.set(String(r.name), list)
+  }
+  return out
 }
 
 /** Names the unit and a close match; lists the known units only when they are few (countries). */
@@ -33,7 +49,7 @@ async function country(runner: SqlRunner, o: ProfileOptions): Promise<ResolvedUn
   const known = rows.map((r) => String(r.country))
   const code = toCountryCode(o.unit)
   if (code === null || !known.includes(code)) throw notFound('country', o.unit, known)
-  return { key: code, name: countryName(code), keyBasis: null }
+  return { key: code, name: countryName(code), keyBasis: null, sameName: [] }
 }
 
 async function institution(runner: SqlRunner, o: ProfileOptions): Promise<ResolvedUnit> {
@@ -54,8 +70,8 @@ async function institution(runner: SqlRunner, o: ProfileOptions): Promise<Resolv
   }
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v))
   if (o.rollUp && found.top_key !== null && found.top_key !== undefined)
-    return { key: String(found.top_key), name: text(found.top_name), keyBasis: null }
-  return { key: String(found.institution_key), name: text(found.name), keyBasis: null }
+    return { key: String(found.top_key), name: text(found.top_name), keyBasis: null, sameName: [] }
+  return { key: String(found.institution_key), name: text(found.name), keyBasis: null, sameName: [] }
 }
 
 /** Authors are keyed by ORCID; a name keys only the works of that name without an ORCID, and says so. */
@@ -69,8 +85,13 @@ async function author(runner: SqlRunner, o: ProfileOptions): Promise<ResolvedUni
         )
   if (row && Number(row.n) > 0)
     return orcid !== null
-      ? { key: `orcid:${orcid}`, name: String(row.name), keyBasis: 'orcid' }
-      : { key: o.unit, name: o.unit, keyBasis: 'name' }
+      ? { key: `orcid:${orcid}`, name: String(row.name), keyBasis: 'orcid', sameName: [] }
+      : {
+          key: o.unit,
+          name: o.unit,
+          keyBasis: 'name',
+          sameName: (await orcidsByName(runner, o.unit)).get(o.unit) ?? [],
+        }
   const names = await runner.all(sql`SELECT DISTINCT name FROM authorships WHERE name IS NOT NULL`)
   throw notFound(
     'author',

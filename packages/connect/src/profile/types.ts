@@ -103,6 +103,8 @@ export interface Profile {
   readonly name: string | null
   /** Authors only: `orcid`, or `name` when no ORCID keys the author (works of that name without an ORCID). */
   readonly keyBasis: 'orcid' | 'name' | null
+  /** Name-keyed authors: ORCID keys of authorships with the same name, not counted here (never merged). */
+  readonly sameName: readonly string[]
   readonly fields: readonly TopicShare[]
   readonly keywords: readonly TopicShare[]
   readonly terms: readonly TermWeight[]
