@@ -19,6 +19,7 @@ import { kpiCommand } from './commands/kpi.js'
 import { reportCommand } from './commands/report.js'
 import { searchCommand } from './commands/search.js'
 import { profileCommand } from './commands/profile.js'
+import { recommendCommand } from './commands/recommend.js'
 import type { Context } from './context.js'
 import { EXIT } from './exit-codes.js'
 import { reportError } from './report-error.js'
@@ -50,6 +51,7 @@ export function program(context: Context): Command {
     reportCommand(context),
     searchCommand(context),
     profileCommand(context),
+    recommendCommand(context),
     dbCommand(context),
     auditCommand(context),
   ]) {

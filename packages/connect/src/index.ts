@@ -3,7 +3,18 @@ export type { YearlyNetworks, YearSlice } from './recommend/yearly.js'
 export { yearlyNetworks, yearlyFromPajek } from './recommend/yearly.js'
 export type { BacktestOptions, BacktestResult, BacktestRow, LearnedModel } from './recommend/backtest.js'
 export { backtest } from './recommend/backtest.js'
-export { SIGNALS, BASELINES } from './recommend/features.js'
+export { SIGNALS, BASELINES, TOPIC_SIGNALS } from './recommend/features.js'
+export type { StoreSeriesInput } from './recommend/from-store.js'
+export { yearlyFromStore, institutionInfo } from './recommend/from-store.js'
+export type {
+  PartnerOptions,
+  PartnerRecommendation,
+  PartnerRow,
+  UnitInfo,
+} from './recommend/partners.js'
+export { recommendPartners } from './recommend/partners.js'
+export type { Reason, ReasonLanguage } from './recommend/reasons.js'
+export { REASON_LANGUAGES } from './recommend/reasons.js'
 export type { SearchCorpus, SearchWork, SearchInstitution, SearchAuthor } from './search/corpus.js'
 export { loadSearchCorpus } from './search/corpus.js'
 export type { ExpertiseIndex, ExpertiseIndexOptions, SearchMethod } from './search/build-index.js'

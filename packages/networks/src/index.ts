@@ -16,7 +16,7 @@ export {
   AUTHOR_KEYS,
   normalizeNetworkOptions,
 } from './options.js'
-export { nodesQuery, linksQuery } from './query.js'
+export { nodesQuery, linksQuery, unitsOfWorks } from './query.js'
 export { buildNetwork, buildNetworkSlices, describeNetwork } from './build.js'
 export type { Csr } from './csr.js'
 export { toCsr, networkCsr } from './csr.js'

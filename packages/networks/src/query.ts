@@ -34,7 +34,7 @@ function members(groups: Readonly<Record<string, readonly string[]>>): Sql {
  * The units of each work (`work_id`, `unit`, `label`, `frac`): one row per work and unit, `frac` the unit's
  * author-level fractional share of the work. Portable SQL over the store's tables.
  */
-function units(options: NetworkOptions): Sql {
+export function unitsOfWorks(options: NetworkOptions): Sql {
   const works = workFilter(options)
   switch (options.level) {
     case 'country':
@@ -76,7 +76,7 @@ function units(options: NetworkOptions): Sql {
 
 /** Nodes: id, label, works, fractional works, citations; only those with at least `minWorks` works. */
 export function nodesQuery(options: NetworkOptions): Sql {
-  return sql`WITH u AS (${units(options)})
+  return sql`WITH u AS (${unitsOfWorks(options)})
     SELECT u.unit AS id, min(u.label) AS label, count(*) AS works, sum(u.frac) AS fractional_works,
       sum(coalesce(w.cited_by, 0)) AS citations
     FROM u JOIN works w ON w.work_id = u.work_id
@@ -89,7 +89,7 @@ export function nodesQuery(options: NetworkOptions): Sql {
  * work's number of units before any threshold (Perianes-Rodriguez, Waltman & van Eck 2016).
  */
 export function linksQuery(options: NetworkOptions): Sql {
-  return sql`WITH u AS (${units(options)}),
+  return sql`WITH u AS (${unitsOfWorks(options)}),
     n AS (SELECT work_id, count(*) AS n FROM u GROUP BY work_id),
     kept AS (SELECT unit FROM u GROUP BY unit HAVING count(*) >= ${options.minWorks}),
     k AS (SELECT u.work_id, u.unit FROM u JOIN kept ON kept.unit = u.unit)

@@ -1,5 +1,5 @@
 import { MeridianError } from '@meridian/model'
-import { BASELINES, SIGNALS, transform } from './features.js'
+import { BASELINES, signalsOf, transform } from './features.js'
 import { fitLogistic, logOdds, type LogisticModel } from './logistic.js'
 import { auc, hitsAtK } from './metrics.js'
 import { pairsAt, type PairSet, type PairOptions } from './pairs.js'
@@ -26,6 +26,9 @@ export interface BacktestOptions {
   /** Default 1. */
   readonly seed?: number
 }
+
+/** Candidates per asker the weights are fitted on, besides its new ties (all of them below this). */
+export const TRAINING_NEGATIVES_PER_ASKER = 1000
 
 /** One model's scores on the held-out period. */
 export interface BacktestRow {
@@ -114,7 +117,7 @@ function normalise(series: YearlyNetworks, options: BacktestOptions): Normalised
 
 /** The model's inputs of every pair in a set. */
 function inputs(set: PairSet): Float64Array {
-  const d = SIGNALS.length
+  const d = set.width
   const x = new Float64Array(set.raw.length)
   const raw = new Float64Array(d)
   const row = new Float64Array(d)
@@ -136,7 +139,8 @@ export function learn(
   horizon: number,
   options: PairOptions & { readonly maxTrainingPairs: number; readonly periods: number },
 ): LearnedModel {
-  const d = SIGNALS.length
+  const names = signalsOf(series)
+  const d = names.length
   const first = series.slices[0]?.year ?? end
   // Several past cut-offs, each labelled by the horizon after it, all ending by `end`: more pairs, steadier weights.
   const cutoffs: number[] = []
@@ -151,7 +155,7 @@ export function learn(
   let total = 0
   const budget = Math.floor(options.maxTrainingPairs / cutoffs.length)
   for (const cut of cutoffs) {
-    const set = pairsAt(series, cut, horizon, options)
+    const set = pairsAt(series, cut, horizon, { ...options, negativesPerAsker: TRAINING_NEGATIVES_PER_ASKER })
     const x = inputs(set)
     const keep: number[] = []
     const negatives: number[] = []
@@ -194,7 +198,7 @@ export function learn(
   })
   const logistic = fitLogistic(xs, ys, d)
   const weights: Record<string, number> = {}
-  SIGNALS.forEach((name, j) => (weights[name] = logistic.weights[j + 1]!))
+  names.forEach((name, j) => (weights[name] = logistic.weights[j + 1]!))
   return {
     trainedOn: { cutoffs, horizon, pairs: total, positives },
     logistic,
@@ -204,7 +208,7 @@ export function learn(
 
 /** The combined model's score of each pair in a set. */
 export function modelScores(model: LearnedModel, set: PairSet): Float64Array {
-  const d = SIGNALS.length
+  const d = set.width
   const x = inputs(set)
   const scores = new Float64Array(set.labels.length)
   for (let r = 0; r < scores.length; r++) scores[r] = logOdds(model.logistic, x.subarray(r * d, r * d + d))
@@ -261,10 +265,11 @@ export function backtest(series: YearlyNetworks, options: BacktestOptions): Back
     periods: o.periods,
   })
   const set = pairsAt(series, o.trainEnd, o.horizon, o.pairs)
-  const d = SIGNALS.length
+  const d = set.width
+  const names = signalsOf(series)
   const rows = [evaluateScores('meridian', modelScores(learned, set), set, o.k)]
   for (const baseline of BASELINES) {
-    const j = SIGNALS.indexOf(baseline)
+    const j = names.indexOf(baseline)
     const scores = new Float64Array(set.labels.length)
     for (let r = 0; r < scores.length; r++) scores[r] = set.raw[r * d + j]!
     rows.push(evaluateScores(baseline, scores, set, o.k))
@@ -290,7 +295,7 @@ export function backtest(series: YearlyNetworks, options: BacktestOptions): Back
       trainEnd: o.trainEnd,
       horizon: o.horizon,
       predicted: `new ties in ${o.trainEnd + 1}-${o.trainEnd + o.horizon} between units active by ${o.trainEnd} with no tie in ${first}-${o.trainEnd}`,
-      fittedOn: `the combined model's weights were fitted on the new ties of ${o.trainEnd - o.horizon + 1}-${o.trainEnd} from signals up to ${o.trainEnd - o.horizon} (logistic regression, L2); nothing after ${o.trainEnd} was seen`,
+      fittedOn: `the combined model's weights were fitted (logistic regression, L2) on the new ties of ${learned.trainedOn.cutoffs.map((c) => `${c + 1}-${c + o.horizon}`).join(', ')}, each from the signals up to the year before; nothing after ${o.trainEnd} was seen`,
       tie: `a pair with at least ${o.pairs.minStrength} co-authored work(s) summed over the window`,
       k: o.k,
       askers: set.askers.length,

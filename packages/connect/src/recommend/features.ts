@@ -30,6 +30,64 @@ export const SIGNALS = Object.freeze([
 ] as const)
 export type Signal = (typeof SIGNALS)[number]
 
+/** Signals of what units work on, when the series has topics: cosine similarity and complementarity. */
+export const TOPIC_SIGNALS = Object.freeze(['topicSimilarity', 'complementarity'] as const)
+
+/** A field is one where a unit is weak when its share there is under this part of everyone's share. */
+export const WEAK_SHARE = 0.5
+
+/** The signals a series supports, in the order of each pair's row. */
+export function signalsOf(series: YearlyNetworks): readonly string[] {
+  return series.topics ? [...SIGNALS, ...TOPIC_SIGNALS] : SIGNALS
+}
+
+/** Each unit's field shares up to a cut-off (sparse rows), and everyone's. */
+export interface TopicShares {
+  readonly offsets: Int32Array
+  readonly fields: Int32Array
+  readonly shares: Float64Array
+  readonly norms: Float64Array
+  readonly overall: Float64Array
+}
+
+function topicShares(series: YearlyNetworks, end: number): TopicShares | null {
+  const topics = series.topics
+  if (!topics) return null
+  const n = series.ids.length
+  const f = topics.fields.length
+  const rows = Array.from({ length: n }, () => new Map<number, number>())
+  const overall = new Float64Array(f)
+  let total = 0
+  for (const year of topics.years) {
+    if (year.year > end) continue
+    for (let e = 0; e < year.unit.length; e++) {
+      const row = rows[year.unit[e]!]!
+      row.set(year.field[e]!, (row.get(year.field[e]!) ?? 0) + year.works[e]!)
+      overall[year.field[e]!]! += year.works[e]!
+      total += year.works[e]!
+    }
+  }
+  if (total > 0) for (let j = 0; j < f; j++) overall[j]! /= total
+  const offsets = new Int32Array(n + 1)
+  rows.forEach((row, i) => (offsets[i + 1] = offsets[i]! + row.size))
+  const fields = new Int32Array(offsets[n]!)
+  const shares = new Float64Array(offsets[n]!)
+  const norms = new Float64Array(n)
+  rows.forEach((row, i) => {
+    let sum = 0
+    for (const c of row.values()) sum += c
+    let at = offsets[i]!
+    let sq = 0
+    for (const [field, c] of [...row.entries()].sort((a, b) => a[0] - b[0])) {
+      fields[at] = field
+      shares[at++] = c / sum
+      sq += (c / sum) ** 2
+    }
+    norms[i] = Math.sqrt(sq)
+  })
+  return { offsets, fields, shares, norms, overall }
+}
+
 /** Katz's damping factor; paths of length 2 and 3 (longer ones add almost nothing at this damping). */
 export const KATZ_BETA = 0.05
 
@@ -45,6 +103,8 @@ export interface Snapshot {
   readonly active: Uint8Array
   /** Per unit: log growth of yearly output, recent window against the one before. */
   readonly growth: Float64Array
+  /** Field shares up to the cut-off, when the series has topics. */
+  readonly topics: TopicShares | null
 }
 
 /** The signals at cut-off year `end`, from the series' first year. */
@@ -65,7 +125,7 @@ export function snapshot(
     active[i] = all.degree[i]! > 0 || all.output[i]! > 0 ? 1 : 0
     growth[i] = Math.log1p(recent.output[i]!) - Math.log1p(previous.output[i]!)
   }
-  return { all, recent, previous, active, growth }
+  return { all, recent, previous, active, growth, topics: topicShares(series, end) }
 }
 
 /** Scratch arrays for one snapshot, reused across askers. */
@@ -75,17 +135,18 @@ export interface Scratch {
   readonly ra: Float64Array
   readonly p3: Float64Array
   readonly rcn: Float64Array
-  readonly touched: Int32Array
+  /** The asker's field shares, dense. */
+  readonly mine: Float64Array
 }
 
-export function scratch(n: number): Scratch {
+export function scratch(n: number, fields = 0): Scratch {
   return {
     cn: new Float64Array(n),
     aa: new Float64Array(n),
     ra: new Float64Array(n),
     p3: new Float64Array(n),
     rcn: new Float64Array(n),
-    touched: new Int32Array(n),
+    mine: new Float64Array(fields),
   }
 }
 
@@ -122,6 +183,12 @@ export function askerSignals(snap: Snapshot, s: Scratch, u: number): (v: number,
     const w = recent.neighbors[a]!
     for (let b = recent.offsets[w]!; b < recent.offsets[w + 1]!; b++) s.rcn[recent.neighbors[b]!]! += 1
   }
+  const topics = snap.topics
+  if (topics) {
+    s.mine.fill(0)
+    for (let a = topics.offsets[u]!; a < topics.offsets[u + 1]!; a++)
+      s.mine[topics.fields[a]!] = topics.shares[a]!
+  }
   const du = degree[u]!
   const outU = Math.log1p(all.output[u]!)
   const recentU = Math.log1p(recent.degree[u]!)
@@ -140,6 +207,18 @@ export function askerSignals(snap: Snapshot, s: Scratch, u: number): (v: number,
     out[9] = s.rcn[v]!
     out[10] = Math.min(outU, Math.log1p(all.output[v]!))
     out[11] = Math.min(du, dv)
+    if (topics) {
+      let dot = 0
+      let complement = 0
+      for (let a = topics.offsets[v]!; a < topics.offsets[v + 1]!; a++) {
+        const field = topics.fields[a]!
+        dot += s.mine[field]! * topics.shares[a]!
+        if (s.mine[field]! < WEAK_SHARE * topics.overall[field]!) complement += topics.shares[a]!
+      }
+      const norms = topics.norms[u]! * topics.norms[v]!
+      out[12] = norms > 0 ? dot / norms : 0
+      out[13] = topics.norms[u]! > 0 ? complement : 0
+    }
   }
 }
 
@@ -157,4 +236,5 @@ export function transform(raw: Float64Array, out: Float64Array): void {
   out[9] = Math.log1p(raw[9]!)
   out[10] = raw[10]!
   out[11] = Math.log1p(raw[11]!)
+  for (let j = 12; j < raw.length; j++) out[j] = raw[j]!
 }

@@ -1,5 +1,5 @@
 import { javaRandom } from '@meridian/networks'
-import { askerSignals, scratch, snapshot, SIGNALS, type Snapshot } from './features.js'
+import { askerSignals, scratch, signalsOf, snapshot, type Snapshot } from './features.js'
 import { tieStrength, windowOf } from './window.js'
 import type { YearlyNetworks } from './yearly.js'
 
@@ -8,7 +8,7 @@ export interface PairSet {
   readonly end: number
   readonly horizon: number
   readonly snapshot: Snapshot
-  /** Row-major, `SIGNALS.length` numbers per pair. */
+  /** Row-major, `signalsOf(series).length` numbers per pair. */
   readonly raw: Float64Array
   /** 1 when the pair became partners in (end, end + horizon]. */
   readonly labels: Uint8Array
@@ -18,6 +18,8 @@ export interface PairSet {
   readonly counted: Uint8Array
   /** Askers in the order their rows appear (contiguous). */
   readonly askers: Int32Array
+  /** Numbers per pair. */
+  readonly width: number
 }
 
 /** How pairs are drawn. */
@@ -29,6 +31,11 @@ export interface PairOptions {
   /** At most this many askers (a seeded sample of the active units); all when there are fewer. */
   readonly maxAskers: number
   readonly seed: number
+  /**
+   * Keep every new tie but only about this many other candidates per asker (a seeded sample): enough to fit
+   * weights on, far cheaper on large networks. Absent: every candidate (what precision@k needs).
+   */
+  readonly negativesPerAsker?: number
 }
 
 /**
@@ -44,23 +51,38 @@ export function pairsAt(series: YearlyNetworks, end: number, horizon: number, op
   const askers = sample(active, options.maxAskers, options.seed)
   const isAsker = new Uint8Array(n)
   for (const u of askers) isAsker[u] = 1
-  const d = SIGNALS.length
+  const d = signalsOf(series).length
   const rows: number[] = []
   const raw: number[] = []
   const labels: number[] = []
   const candidates: number[] = []
   const counted: number[] = []
-  const s = scratch(n)
+  const s = scratch(n, series.topics?.fields.length ?? 0)
   const out = new Float64Array(d)
+  const random = javaRandom(options.seed + 1)
+  const keep = options.negativesPerAsker
+  const sampled = keep !== undefined && active.length - 1 > keep
+  const seen = new Uint8Array(n)
   for (const u of askers) {
     const signals = askerSignals(snap, s, u)
-    for (const v of active) {
+    // Sampling: the asker's new ties, then `keep` units drawn at random; else every active unit.
+    let pool: readonly number[] = active
+    if (sampled) {
+      const drawn: number[] = []
+      for (let a = future.offsets[u]!; a < future.offsets[u + 1]!; a++)
+        if (snap.active[future.neighbors[a]!]) drawn.push(future.neighbors[a]!)
+      for (let i = 0; i < keep!; i++) drawn.push(active[random.nextInt(active.length)]!)
+      pool = drawn.filter((v) => !seen[v] && (seen[v] = 1))
+      for (const v of pool) seen[v] = 0
+    }
+    for (const v of pool) {
       if (v === u || tieStrength(snap.all, u, v) > 0) continue
+      const label = tieStrength(future, u, v) > 0 ? 1 : 0
       signals(v, out)
       for (let j = 0; j < d; j++) raw.push(out[j]!)
       rows.push(u)
       candidates.push(v)
-      labels.push(tieStrength(future, u, v) > 0 ? 1 : 0)
+      labels.push(label)
       counted.push(!isAsker[v] || u < v ? 1 : 0)
     }
   }
@@ -74,6 +96,7 @@ export function pairsAt(series: YearlyNetworks, end: number, horizon: number, op
     candidate: Int32Array.from(candidates),
     counted: Uint8Array.from(counted),
     askers: Int32Array.from(askers),
+    width: d,
   }
 }
 

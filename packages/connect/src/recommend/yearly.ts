@@ -11,6 +11,20 @@ export interface YearSlice {
   readonly output: Float64Array
 }
 
+/** Works per unit, field and year (a work counts once in each of its fields). */
+export interface TopicYear {
+  readonly year: number
+  readonly unit: Int32Array
+  readonly field: Int32Array
+  readonly works: Float64Array
+}
+
+/** What the units work on, by year: the field names and the counts. */
+export interface Topics {
+  readonly fields: readonly string[]
+  readonly years: readonly TopicYear[]
+}
+
 /** A series of yearly networks over one set of units (ids stable across years). */
 export interface YearlyNetworks {
   readonly kind: 'yearly-networks'
@@ -21,6 +35,8 @@ export interface YearlyNetworks {
   readonly slices: readonly YearSlice[]
   /** Where the series came from, in words (`Pajek files WrldCo1990.net…WrldCo2023.net`, `store, country, iso`). */
   readonly source: string
+  /** Fields per unit and year, when the source has them (a store does; Pajek files do not). */
+  readonly topics?: Topics
 }
 
 /** Gather yearly networks whose nodes are keyed by `id` into one index space. */
