@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BASELINES } from '@meridian/connect'
 import { sql } from '@meridian/indicators'
 import { javaRandom } from '@meridian/networks'
 import { Store } from '@meridian/store'
@@ -82,15 +83,7 @@ describe('meridian recommend backtest', () => {
     ])
     expect(out.code, out.stderr).toBe(0)
     const rows = JSON.parse(out.stdout) as Row[]
-    expect(rows.map((r) => r.model)).toEqual([
-      'meridian',
-      'commonNeighbours',
-      'adamicAdar',
-      'resourceAllocation',
-      'preferentialAttachment',
-      'jaccard',
-      'katz',
-    ])
+    expect(rows.map((r) => r.model)).toEqual(['meridian', ...BASELINES])
     for (const row of rows) expect(Object.keys(row)).toEqual(['model', 'auc', 'precisionAt20', 'recallAt20'])
   })
   it('says in the table how the backtest was run', async () => {
