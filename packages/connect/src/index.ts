@@ -6,12 +6,7 @@ export { backtest } from './recommend/backtest.js'
 export { SIGNALS, BASELINES, TOPIC_SIGNALS } from './recommend/features.js'
 export type { StoreSeriesInput } from './recommend/from-store.js'
 export { yearlyFromStore, institutionInfo } from './recommend/from-store.js'
-export type {
-  PartnerOptions,
-  PartnerRecommendation,
-  PartnerRow,
-  UnitInfo,
-} from './recommend/partners.js'
+export type { PartnerOptions, PartnerRecommendation, PartnerRow, UnitInfo } from './recommend/partners.js'
 export { recommendPartners } from './recommend/partners.js'
 export type { Reason, ReasonLanguage } from './recommend/reasons.js'
 export { REASON_LANGUAGES } from './recommend/reasons.js'
