@@ -402,6 +402,7 @@ describe('OpenAPI', () => {
       '/api/institutions/{id}/profile',
       '/api/matrix',
       '/api/networks/{level}',
+      '/api/partners/{level}',
       '/api/status',
       '/api/works',
     ])
@@ -413,6 +414,7 @@ describe('OpenAPI', () => {
         .replace('institutions/{id}', `institutions/${institution}`)
         .replace('{id}', 'output')
         .replace('{level}', 'country')
+        .replace('/api/partners/country', '/api/partners/country?unit=CN&limit=3')
       expect((await get(url)).statusCode, url).toBe(200)
       expect(item.get?.responses['200'], path).toBeDefined()
       expect(item.get?.responses['400'], path).toBeDefined()
