@@ -395,6 +395,8 @@ describe('OpenAPI', () => {
     const institution = (await get('/api/institutions?pageSize=1')).json().institutions[0].institution
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/countries/{code}/profile',
+      '/api/expertise/{level}',
+      '/api/experts',
       '/api/indicators',
       '/api/indicators/{id}',
       '/api/indicators/{id}/method',
@@ -403,6 +405,7 @@ describe('OpenAPI', () => {
       '/api/matrix',
       '/api/networks/{level}',
       '/api/partners/{level}',
+      '/api/partners/{level}/backtest',
       '/api/status',
       '/api/works',
     ])
@@ -414,7 +417,9 @@ describe('OpenAPI', () => {
         .replace('institutions/{id}', `institutions/${institution}`)
         .replace('{id}', 'output')
         .replace('{level}', 'country')
-        .replace('/api/partners/country', '/api/partners/country?unit=CN&limit=3')
+        .replace(/^\/api\/partners\/country$/, '/api/partners/country?unit=CN&limit=3')
+        .replace('/api/expertise/country', '/api/expertise/country?unit=CN')
+        .replace('/api/experts', '/api/experts?q=materials')
       expect((await get(url)).statusCode, url).toBe(200)
       expect(item.get?.responses['200'], path).toBeDefined()
       expect(item.get?.responses['400'], path).toBeDefined()

@@ -32,7 +32,7 @@ import { worksRoutes } from './routes/works.js'
 import { ingestRoutes, type IngestHandler } from './routes/ingest.js'
 import { guardStore, type QueueOptions, type StoreReader } from './services/store-reader.js'
 import { ClientGone, registerRequestLimits } from './services/request-limits.js'
-import { partnerRoutes } from './routes/partners.js'
+import { connectRoutes } from './routes/connect.js'
 import { registerWebRoot } from './web-root.js'
 
 /** Options of {@link createServer}. */
@@ -175,7 +175,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     institutionRoutes,
     networkRoutes,
     worksRoutes,
-    partnerRoutes,
+    connectRoutes,
   ])
     routes(app, store)
   if (options.workspace) {

@@ -248,6 +248,39 @@ function reasons(
     .map(([kind, x]) => ({ kind, text: reasonText(kind, x.figures, lang), figures: x.figures }))
 }
 
+/** What a recommendation needs that does not depend on the asker: the learned models and both snapshots. */
+interface LevelWork {
+  readonly model: LearnedModel
+  readonly snap: Snapshot
+  readonly past: { readonly rows: readonly BacktestRow[]; readonly model: LearnedModel }
+  readonly pastSnap: Snapshot
+}
+
+/** Level work per series and horizon, kept while the series lives (a server keeps one series per data version). */
+const levelWorks = new WeakMap<YearlyNetworks, Map<number, LevelWork>>()
+
+function levelWork(
+  series: YearlyNetworks,
+  end: number,
+  horizon: number,
+  pairOptions: Parameters<typeof learn>[3],
+): LevelWork {
+  let byHorizon = levelWorks.get(series)
+  if (!byHorizon) levelWorks.set(series, (byHorizon = new Map()))
+  const known = byHorizon.get(horizon)
+  if (known) return known
+  const cut = end - horizon
+  const work: LevelWork = {
+    model: learn(series, end, horizon, pairOptions),
+    snap: snapshot(series, end, horizon),
+    // The same question one horizon ago, answered by a model that saw nothing after then.
+    past: backtest(series, { trainEnd: cut, horizon, maxAskers: BACKTEST_ASKERS }),
+    pastSnap: snapshot(series, cut, horizon),
+  }
+  byHorizon.set(horizon, work)
+  return work
+}
+
 /**
  * Suggest new partners for one unit: a model learned on the series' past periods scores every active unit it
  * has no tie with yet; each suggestion says why in words with the numbers behind them, and the same model's
@@ -281,8 +314,7 @@ export function recommendPartners(series: YearlyNetworks, options: PartnerOption
     maxTrainingPairs: 200_000,
     periods: 3,
   }
-  const model = learn(series, end, horizon, pairOptions)
-  const snap = snapshot(series, end, horizon)
+  const { model, snap, past, pastSnap } = levelWork(series, end, horizon, pairOptions)
   const keep = eligible(series, snap, options)
   const ranked = rank(series, snap, model, u, keep)
   const rows = ranked.slice(0, limit).map((r) => ({
@@ -291,10 +323,8 @@ export function recommendPartners(series: YearlyNetworks, options: PartnerOption
     score: Math.round(1e4 / (1 + Math.exp(-r.logOdds))) / 1e4,
     reasons: reasons(series, snap, model, u, r, lang),
   }))
-  // The same question one horizon ago, answered by a model that saw nothing after then.
+  // Did last period's suggestions (from the model that saw nothing after the cut) come true?
   const cut = end - horizon
-  const past = backtest(series, { trainEnd: cut, horizon, maxAskers: BACKTEST_ASKERS })
-  const pastSnap = snapshot(series, cut, horizon)
   const future = windowOf(series, cut + 1, end)
   let hits: number | null = null
   if (pastSnap.active[u]) {

@@ -1,0 +1,121 @@
+import {
+  backtest as runBacktest,
+  buildExpertiseIndex,
+  createProfileCache,
+  institutionInfo,
+  recommendPartners,
+  searchExperts,
+  searchExpertsOptions,
+  yearlyFromStore,
+  type ExpertiseIndex,
+  type PartnerRecommendation,
+  type Profile,
+  type ProfileCache,
+  type ProfileLevel,
+  type UnitInfo,
+  type YearlyNetworks,
+} from '@meridian/connect'
+import { MeridianError } from '@meridian/model'
+import { versionKey } from '../caching/etag.js'
+import type { BacktestQuery, ExpertiseQuery, ExpertsQuery } from '../schemas/connect.js'
+import type { PartnersQuery } from '../schemas/partners.js'
+import type { StoreReader } from './store-reader.js'
+
+type Level = 'country' | 'institution' | 'author'
+
+/**
+ * What CONNECT builds once per data version and then answers many requests from: the expertise index, the
+ * yearly networks per level (with the models learned on them), the profiles. A new data version builds anew;
+ * a failed build is forgotten so the next request tries again.
+ */
+interface Built {
+  readonly version: string
+  readonly parts: Map<string, Promise<unknown>>
+}
+
+const builtByStore = new WeakMap<StoreReader, Built>()
+const profileCaches = new WeakMap<StoreReader, ProfileCache>()
+
+async function once<T>(store: StoreReader, key: string, build: () => Promise<T>): Promise<T> {
+  const version = versionKey(await store.dataVersion())
+  let built = builtByStore.get(store)
+  if (!built || built.version !== version) builtByStore.set(store, (built = { version, parts: new Map() }))
+  const known = built.parts.get(key)
+  if (known) return known as Promise<T>
+  const made = build()
+  built.parts.set(key, made)
+  made.catch(() => built.parts.delete(key))
+  return made
+}
+
+const expertiseIndex = (store: StoreReader): Promise<ExpertiseIndex> =>
+  once(store, 'index', () => buildExpertiseIndex(store.runner))
+
+const series = (store: StoreReader, level: Level): Promise<YearlyNetworks> =>
+  once(store, `series:${level}`, () => yearlyFromStore(store.runner, { level }))
+
+const institutions = (store: StoreReader): Promise<ReadonlyMap<string, UnitInfo>> =>
+  once(store, 'institutions', () => institutionInfo(store.runner))
+
+/** Expertise search (`meridian search experts`): ranked units with the works that matched. */
+export async function experts(store: StoreReader, query: ExpertsQuery) {
+  const { q, ...rest } = query
+  const input = { ...rest, years: rest.years ?? null }
+  searchExpertsOptions(input) // bad options fail before the index is built
+  const result = searchExperts(await expertiseIndex(store), q, input)
+  return { ...result, method: { ...result.method } }
+}
+
+/** An expertise profile (`meridian profile`): what a unit works on, with whom, and what it produces. */
+export async function expertise(store: StoreReader, level: ProfileLevel, query: ExpertiseQuery) {
+  let cache = profileCaches.get(store)
+  if (!cache) {
+    const source = { all: store.runner.all.bind(store.runner), dataVersion: () => store.dataVersion() }
+    profileCaches.set(store, (cache = createProfileCache(source)))
+  }
+  const profile: Profile = await cache.profile({
+    level,
+    unit: query.unit,
+    years: query.years ?? null,
+    rollUp: query.rollUp ?? false,
+    countryPolicy: query.countryPolicy ?? 'iso',
+  })
+  return { ...profile, method: { ...profile.method } }
+}
+
+/** New partners for one unit, with reasons and the backtest beside them (CONNECT's `recommendPartners`). */
+export async function partners(
+  store: StoreReader,
+  level: Level,
+  query: PartnersQuery,
+): Promise<PartnerRecommendation> {
+  const [networks, unitInfo] = await Promise.all([
+    series(store, level),
+    level === 'institution' ? institutions(store) : Promise.resolve(undefined),
+  ])
+  return recommendPartners(networks, {
+    unit: query.unit,
+    horizon: query.horizon ?? 3,
+    limit: query.limit ?? 20,
+    countries: query.countries ?? null,
+    types: query.types ?? null,
+    field: query.field ?? null,
+    lang: query.lang ?? 'en',
+    ...(unitInfo ? { unitInfo } : {}),
+  })
+}
+
+/** The level's backtest (`meridian recommend backtest --store`): one row per model, kept per data version. */
+export async function partnerBacktest(store: StoreReader, level: Level, query: BacktestQuery) {
+  const networks = await series(store, level)
+  const horizon = query.horizon ?? 3
+  const last = networks.slices.at(-1)?.year
+  if (last === undefined)
+    throw new MeridianError('NOT_FOUND', 'the store has no works with a year to backtest on')
+  const trainEnd = query.trainEnd ?? last - horizon
+  const result = await once(store, `backtest:${level}:${trainEnd}:${horizon}`, async () =>
+    runBacktest(networks, { trainEnd, horizon }),
+  )
+  const { trainedOn, weights } = result.model
+  return { ...result, method: { ...result.method }, model: { trainedOn, weights } }
+}
