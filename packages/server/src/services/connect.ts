@@ -18,10 +18,10 @@ import {
 import { MeridianError } from '@meridian/model'
 import { versionKey } from '../caching/etag.js'
 import type { BacktestQuery, ExpertiseQuery, ExpertsQuery } from '../schemas/connect.js'
-import type { PartnersQuery } from '../schemas/partners.js'
+import type { PARTNER_LEVELS, PartnersQuery } from '../schemas/partners.js'
 import type { StoreReader } from './store-reader.js'
 
-type Level = 'country' | 'institution' | 'author'
+type Level = (typeof PARTNER_LEVELS)[number]
 
 /**
  * What CONNECT builds once per data version and then answers many requests from: the expertise index, the
