@@ -190,7 +190,7 @@ describe('meridian recommend partners', () => {
       expect(row.score).toBeGreaterThan(0)
       expect(row.reasons.length).toBeGreaterThan(0)
     }
-    expect(result.backtest.text).toMatch(/of last period's top-20 suggestions/)
+    expect(result.backtest.text).toMatch(/Of last period's top-20 suggestions/)
     expect(result.backtest.rows[0]!.model).toBe('meridian')
     const zh = await partners(['--level', 'country', '--unit', 'Germany', '--lang', 'zh', '--limit', '3'])
     expect(zh.rows).toHaveLength(3)

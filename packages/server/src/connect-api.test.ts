@@ -89,7 +89,7 @@ describe('GET /api/partners/:level', () => {
     expect(body.unit.id).toBe('DE')
     expect(body.rows).toHaveLength(5)
     for (const row of body.rows) expect(row.reasons.length).toBeGreaterThan(0)
-    expect(body.backtest.text).toMatch(/of last period's top-20 suggestions/)
+    expect(body.backtest.text).toMatch(/Of last period's top-20 suggestions/)
     expect(body.backtest.rows[0].model).toBe('meridian')
     const zh = (await get('/api/partners/country?unit=DE&limit=2&lang=zh')).json()
     expect(zh.rows[0].reasons[0].text).toMatch(/[\u4e00-\u9fff]/)

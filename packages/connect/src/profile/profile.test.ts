@@ -132,6 +132,9 @@ describe('institution and author profiles', () => {
   it('keys an author by ORCID, and says so when a name keys one', async () => {
     const smith = await buildProfile(source, { level: 'author', unit: `https://orcid.org/${SMITH}` })
     expect(smith).toMatchObject({ unit: `orcid:${SMITH}`, name: 'Smith, Ann', keyBasis: 'orcid' })
+    // The profile's own key opens the same profile (the dashboard links by it).
+    const again = await buildProfile(source, { level: 'author', unit: smith.unit })
+    expect(again).toEqual(smith)
     expect(smith.production).toMatchObject({ works: 3, firstAuthorWorks: 3, mncs: null })
     expect(smith.partners.count).toBeNull()
     const byName = await buildProfile(source, { level: 'author', unit: 'Smith, Ann' })

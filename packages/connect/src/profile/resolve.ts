@@ -38,8 +38,8 @@ export async function orcidsByName(runner: SqlRunner, name: string | null): Prom
 function notFound(what: string, unit: string, known: readonly string[]): MeridianError {
   if (known.length <= 300) return new MeridianError('NOT_FOUND', `profile: ${unknownName(what, unit, known)}`)
   const near = closestName(unit, known)
-  const hint = near === null ? '' : ` did you mean "${near}"?`
-  return new MeridianError('NOT_FOUND', `profile: ${what} "${unit}" is not in the store;${hint}`)
+  const hint = near === null ? '' : `; did you mean "${near}"?`
+  return new MeridianError('NOT_FOUND', `profile: ${what} "${unit}" is not in the store${hint}`)
 }
 
 async function country(runner: SqlRunner, o: ProfileOptions): Promise<ResolvedUnit> {
@@ -76,7 +76,8 @@ async function institution(runner: SqlRunner, o: ProfileOptions): Promise<Resolv
 
 /** Authors are keyed by ORCID; a name keys only the works of that name without an ORCID, and says so. */
 async function author(runner: SqlRunner, o: ProfileOptions): Promise<ResolvedUnit> {
-  const orcid = toOrcid(o.unit)
+  // The profile's own key (`orcid:…`) is accepted back, as are bare ORCIDs and orcid.org URLs.
+  const orcid = toOrcid(o.unit.replace(/^orcid:/i, ''))
   const [row] =
     orcid !== null
       ? await runner.all(sql`SELECT min(name) AS name, count(*) AS n FROM authorships WHERE orcid = ${orcid}`)

@@ -4,23 +4,32 @@
  */
 export function auc(scores: Float64Array, labels: Uint8Array): number {
   const n = scores.length
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!)
   let positives = 0
-  let rankSum = 0
-  for (let i = 0; i < n;) {
-    let j = i
-    while (j + 1 < n && scores[order[j + 1]!] === scores[order[i]!]) j++
-    const rank = (i + j) / 2 + 1
-    for (let k = i; k <= j; k++)
-      if (labels[order[k]!]) {
-        positives++
-        rankSum += rank
-      }
-    i = j + 1
-  }
+  for (let i = 0; i < n; i++) if (labels[i]) positives++
   const negatives = n - positives
   if (positives === 0 || negatives === 0) return Number.NaN
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)
+  // Positive and negative scores sorted apart (native numeric sorts), then merged: for each positive, the
+  // negatives below it plus half those equal. The same count as the rank sum, without sorting indices.
+  const pos = new Float64Array(positives)
+  const neg = new Float64Array(negatives)
+  for (let i = 0, p = 0, q = 0; i < n; i++)
+    if (labels[i]) pos[p++] = scores[i]!
+    else neg[q++] = scores[i]!
+  pos.sort()
+  neg.sort()
+  let below = 0
+  let upTo = 0
+  let wins = 0
+  for (let i = 0; i < positives; i++) {
+    const x = pos[i]!
+    if (i === 0 || x !== pos[i - 1]) {
+      while (below < negatives && neg[below]! < x) below++
+      upTo = below
+      while (upTo < negatives && neg[upTo] === x) upTo++
+    }
+    wins += below + (upTo - below) / 2
+  }
+  return wins / (positives * negatives)
 }
 
 /**

@@ -52,11 +52,12 @@ export function pairsAt(series: YearlyNetworks, end: number, horizon: number, op
   const isAsker = new Uint8Array(n)
   for (const u of askers) isAsker[u] = 1
   const d = signalsOf(series).length
-  const rows: number[] = []
-  const raw: number[] = []
-  const labels: number[] = []
-  const candidates: number[] = []
-  const counted: number[] = []
+  // Typed buffers that double as they fill: an author-level backtest holds millions of pairs x signals.
+  const rows = grow(Int32Array)
+  const raw = grow(Float64Array)
+  const labels = grow(Uint8Array)
+  const candidates = grow(Int32Array)
+  const counted = grow(Uint8Array)
   const s = scratch(n, series.topics?.fields.length ?? 0)
   const out = new Float64Array(d)
   const random = javaRandom(options.seed + 1)
@@ -79,7 +80,7 @@ export function pairsAt(series: YearlyNetworks, end: number, horizon: number, op
       if (v === u || tieStrength(snap.all, u, v) > 0) continue
       const label = tieStrength(future, u, v) > 0 ? 1 : 0
       signals(v, out)
-      for (let j = 0; j < d; j++) raw.push(out[j]!)
+      raw.pushAll(out)
       rows.push(u)
       candidates.push(v)
       labels.push(label)
@@ -90,13 +91,39 @@ export function pairsAt(series: YearlyNetworks, end: number, horizon: number, op
     end,
     horizon,
     snapshot: snap,
-    raw: Float64Array.from(raw),
-    labels: Uint8Array.from(labels),
-    asker: Int32Array.from(rows),
-    candidate: Int32Array.from(candidates),
-    counted: Uint8Array.from(counted),
+    raw: raw.done(),
+    labels: labels.done(),
+    asker: rows.done(),
+    candidate: candidates.done(),
+    counted: counted.done(),
     askers: Int32Array.from(askers),
     width: d,
+  }
+}
+
+type Typed = Float64Array | Int32Array | Uint8Array
+
+/** A typed array that grows by doubling; `done` returns the filled part. */
+function grow<T extends Typed>(make: new (length: number) => T) {
+  let buffer = new make(1024)
+  let length = 0
+  const room = (more: number) => {
+    if (length + more <= buffer.length) return
+    const bigger = new make(Math.max(buffer.length * 2, length + more))
+    bigger.set(buffer as never)
+    buffer = bigger
+  }
+  return {
+    push(value: number) {
+      room(1)
+      buffer[length++] = value
+    },
+    pushAll(values: Float64Array) {
+      room(values.length)
+      buffer.set(values as never, length)
+      length += values.length
+    },
+    done: (): T => buffer.slice(0, length) as T,
   }
 }
 

@@ -69,5 +69,5 @@ export function backtestLine(
 ): string {
   return lang === 'zh'
     ? `上一周期（${f.from}–${f.to}）的前 ${f.k} 个建议中，有 ${f.hits} 个成为了合作伙伴。`
-    : `of last period's top-${f.k} suggestions (${f.from}-${f.to}), ${f.hits} became partners.`
+    : `Of last period's top-${f.k} suggestions (${f.from}-${f.to}), ${f.hits} became partners.`
 }
