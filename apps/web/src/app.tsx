@@ -14,6 +14,7 @@ const loadCountry = () => import('./views/country-view.js').then((m) => m.Countr
 const loadInstitution = () => import('./views/institution-view.js').then((m) => m.InstitutionView)
 const loadBilateral = () => import('./views/bilateral-view.js').then((m) => m.BilateralView)
 const loadNetwork = () => import('./views/network-view.js').then((m) => m.NetworkView)
+const loadPartners = () => import('./views/partners-view.js').then((m) => m.PartnersView)
 const loadProgrammes = () => import('./views/programmes-view.js').then((m) => m.ProgrammesView)
 const loadProgramme = () => import('./views/programme-view.js').then((m) => m.ProgrammeView)
 const loadSignIn = () => import('./workspace/sign-in-view.js').then((m) => m.SignInView)
@@ -138,6 +139,9 @@ export function App() {
                 ) : null}
                 {route.view === 'network' ? (
                   <LazyView load={loadNetwork} props={{ status: value, params: route.params }} />
+                ) : null}
+                {route.view === 'partners' ? (
+                  <LazyView load={loadPartners} props={{ status: value, params: route.params }} />
                 ) : null}
                 {route.view === 'programmes' ? (
                   <LazyView load={loadProgrammes} props={{ params: route.params }} />

@@ -9,6 +9,7 @@ import type {
   Profile,
   Status,
 } from './types.js'
+import type { ExpertiseProfile, ExpertSearch, PartnerSuggestions } from './connect-types.js'
 
 /** An error the API answered with its JSON envelope, or a network failure (`code: 'NETWORK'`). */
 export class ApiError extends Error {
@@ -79,4 +80,9 @@ export const api = {
     getJson<InstitutionProfile>(`institutions/${encodeURIComponent(id)}/profile`, params),
   network: (level: string, params: Params) =>
     getJson<NetworkResult>(`networks/${encodeURIComponent(level)}`, params),
+  experts: (params: Params) => getJson<ExpertSearch>('experts', params),
+  expertise: (level: string, params: Params) =>
+    getJson<ExpertiseProfile>(`expertise/${encodeURIComponent(level)}`, params),
+  partners: (level: string, params: Params) =>
+    getJson<PartnerSuggestions>(`partners/${encodeURIComponent(level)}`, params),
 }

@@ -16,3 +16,11 @@ export function cliCommand(command: string, method: Method | null, extra: readon
   parts.push(...extra, '--format', 'csv')
   return parts.join(' ')
 }
+
+/** A command line from its words, each quoted for a POSIX shell when it holds more than safe characters. */
+export function shellArgs(words: readonly string[]): string {
+  return [
+    'npx',
+    ...words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)),
+  ].join(' ')
+}

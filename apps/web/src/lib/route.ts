@@ -8,6 +8,7 @@ export const VIEWS = [
   'institution',
   'bilateral',
   'network',
+  'partners',
   'programmes',
 ] as const
 export type View = (typeof VIEWS)[number] | 'programme'
