@@ -101,6 +101,16 @@ describe('meridian recommend backtest', () => {
     expect(out.stdout).toContain('new ties in 1998-2000')
     expect(out.stdout).toContain('nothing after 1997 was seen')
   })
+  it('--task strengthening scores ties that grow, and says so', async () => {
+    const args = ['recommend', 'backtest', '--pajek-dir', 'years', '--train-end', '1997', '--horizon', '3']
+    const out = await runCli(dir, [...args, '--task', 'strengthening'])
+    expect(out.code, out.stderr).toBe(0)
+    expect(out.stdout).toContain(
+      'strengthening ties: pairs tied in 1990-1997 whose joint works in 1998-2000 exceed those of 1995-1997',
+    )
+    expect(out.stdout).toContain('strengthened ties')
+    expect((await runCli(dir, [...args, '--task', 'weakening'])).code).toBe(2)
+  })
   it('refuses a cut-off the files cannot score, and a missing folder', async () => {
     const late = await runCli(dir, [
       'recommend',

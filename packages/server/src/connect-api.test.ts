@@ -79,6 +79,18 @@ describe('GET /api/partners/:level/backtest', () => {
     expect(Object.keys(body.model.weights).length).toBeGreaterThan(0)
     expect((await get('/api/partners/country/backtest?trainEnd=1200')).statusCode).toBe(400)
   }, 60_000)
+
+  test('task=strengthening scores ties that grow; an unknown task is a 400 naming the field', async () => {
+    const r = await get('/api/partners/country/backtest?horizon=3&task=strengthening')
+    expect(r.statusCode, r.body).toBe(200)
+    const body = r.json()
+    expect(body.method.task).toBe('strengthening')
+    expect(body.method.predicted).toMatch(/^strengthening ties/)
+    expect(body.rows[0].model).toBe('meridian')
+    const bad = await get('/api/partners/country/backtest?task=weakening')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.field).toBe('task')
+  }, 60_000)
 })
 
 describe('GET /api/partners/:level', () => {

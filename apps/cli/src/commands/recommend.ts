@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import {
+  BACKTEST_TASKS,
+  type BacktestTask,
   backtest,
   institutionInfo,
   recommendPartners,
@@ -45,6 +47,7 @@ interface BacktestFlags {
   readonly trainEnd: string
   readonly horizon: string
   readonly maxAskers?: string
+  readonly task: BacktestTask
   readonly format: (typeof FORMATS)[number]
 }
 
@@ -87,7 +90,7 @@ export function recommendCommand(context: Context): Command {
   command
     .command('backtest')
     .description(
-      'learn on ties up to --train-end, predict the new ties of the next --horizon years; AUC, precision@20 and recall@20 per model',
+      'learn on ties up to --train-end, predict the new (or, --task strengthening, growing) ties of the next --horizon years; AUC, precision@20 and recall@20 per model',
     )
     .option(
       '--pajek-dir <dir>',
@@ -98,9 +101,18 @@ export function recommendCommand(context: Context): Command {
     .requiredOption('--train-end <year>', 'the cut-off year T')
     .requiredOption('--horizon <years>', 'H: new ties in (T, T + H] are predicted')
     .option('--max-askers <n>', 'at most this many askers (a seeded sample)', '400')
+    .addOption(
+      new Option(
+        '--task <task>',
+        'new-ties: ties that appear; strengthening: existing ties whose joint works grow',
+      )
+        .choices(BACKTEST_TASKS)
+        .default('new-ties'),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .action(async (flags: BacktestFlags) => {
       const options = {
+        task: flags.task,
         trainEnd: whole('train-end', flags.trainEnd)!,
         horizon: whole('horizon', flags.horizon)!,
         maxAskers: whole('max-askers', flags.maxAskers)!,
@@ -119,10 +131,11 @@ export function recommendCommand(context: Context): Command {
         )
       else {
         const m = result.method
+        const positives = m.task === 'strengthening' ? 'strengthened ties' : 'new ties'
         context.stdout(table(['model', 'auc', 'precisionAt20', 'recallAt20'], result.rows))
         context.stdout(
           `\n${m.predicted}.\n${m.fittedOn}.\nA tie: ${m.tie}. ${m.measures}.\n` +
-            `${m.askers} askers (${m.askersWithNewTies} with new ties), ${m.pairs} candidate pairs, ${m.newTies} new ties. Source: ${m.source}.\n`,
+            `${m.askers} askers (${m.askersWithNewTies} with ${positives}), ${m.pairs} candidate pairs, ${m.newTies} ${positives}. Source: ${m.source}.\n`,
         )
       }
     })

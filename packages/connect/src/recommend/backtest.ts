@@ -2,7 +2,7 @@ import { MeridianError } from '@meridian/model'
 import { BASELINES, signalsOf, transform } from './features.js'
 import { fitLogistic, logOdds, type LogisticModel } from './logistic.js'
 import { auc, hitsAtK } from './metrics.js'
-import { pairsAt, type PairSet, type PairOptions } from './pairs.js'
+import { pairsAt, type BacktestTask, type PairSet, type PairOptions } from './pairs.js'
 import type { YearlyNetworks } from './yearly.js'
 
 /** Options of a backtest; only `trainEnd` and `horizon` are required. */
@@ -17,6 +17,8 @@ export interface BacktestOptions {
   readonly minStrength?: number
   /** Length of each asker's list. Default 20. */
   readonly k?: number
+  /** New ties (default) or strengthening ties: see `PairOptions.task`. */
+  readonly task?: BacktestTask
   /** At most this many askers, a seeded sample. Default 400. */
   readonly maxAskers?: number
   /** At most this many pairs to fit on (all positives, a seeded sample of the rest). Default 200,000. */
@@ -62,7 +64,7 @@ export interface LearnedModel {
 }
 
 export interface BacktestMethod {
-  readonly task: 'new-ties'
+  readonly task: BacktestTask
   readonly source: string
   readonly level: string
   readonly trainEnd: number
@@ -72,8 +74,10 @@ export interface BacktestMethod {
   readonly tie: string
   readonly k: number
   readonly askers: number
+  /** Askers with at least one positive (a new tie, or a strengthened one for `strengthening`). */
   readonly askersWithNewTies: number
   readonly pairs: number
+  /** Positive pairs: new ties, or strengthened ties for `strengthening`. */
   readonly newTies: number
   readonly measures: string
 }
@@ -111,6 +115,7 @@ function normalise(series: YearlyNetworks, options: BacktestOptions): Normalised
       minStrength: options.minStrength ?? 1,
       maxAskers: options.maxAskers ?? 400,
       seed: options.seed ?? 1,
+      task: options.task ?? 'new-ties',
     },
   }
 }
@@ -186,7 +191,7 @@ export function learn(
   if (positives === 0)
     throw new MeridianError(
       'BAD_OPTION',
-      `no new ties in ${end - horizon + 1}-${end} to learn from: choose a later train end or a longer horizon`,
+      `no ${options.task === 'strengthening' ? 'strengthened' : 'new'} ties in ${end - horizon + 1}-${end} to learn from: choose a later train end or a longer horizon`,
     )
   const xs = new Float64Array(total * d)
   const ys = new Uint8Array(total)
@@ -289,13 +294,16 @@ export function backtest(series: YearlyNetworks, options: BacktestOptions): Back
     rows,
     model: learned,
     method: {
-      task: 'new-ties',
+      task: o.pairs.task ?? 'new-ties',
       source: series.source,
       level: series.level,
       trainEnd: o.trainEnd,
       horizon: o.horizon,
-      predicted: `new ties in ${o.trainEnd + 1}-${o.trainEnd + o.horizon} between units active by ${o.trainEnd} with no tie in ${first}-${o.trainEnd}`,
-      fittedOn: `the combined model's weights were fitted (logistic regression, L2) on the new ties of ${learned.trainedOn.cutoffs.map((c) => `${c + 1}-${c + o.horizon}`).join(', ')}, each from the signals up to the year before; nothing after ${o.trainEnd} was seen`,
+      predicted:
+        o.pairs.task === 'strengthening'
+          ? `strengthening ties: pairs tied in ${first}-${o.trainEnd} whose joint works in ${o.trainEnd + 1}-${o.trainEnd + o.horizon} exceed those of ${o.trainEnd - o.horizon + 1}-${o.trainEnd}`
+          : `new ties in ${o.trainEnd + 1}-${o.trainEnd + o.horizon} between units active by ${o.trainEnd} with no tie in ${first}-${o.trainEnd}`,
+      fittedOn: `the combined model's weights were fitted (logistic regression, L2) on the ${o.pairs.task === 'strengthening' ? 'strengthened' : 'new'} ties of ${learned.trainedOn.cutoffs.map((c) => `${c + 1}-${c + o.horizon}`).join(', ')}, each from the signals up to the year before; nothing after ${o.trainEnd} was seen`,
       tie: `a pair with at least ${o.pairs.minStrength} co-authored work(s) summed over the window`,
       k: o.k,
       askers: set.askers.length,

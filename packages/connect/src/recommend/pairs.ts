@@ -36,7 +36,17 @@ export interface PairOptions {
    * weights on, far cheaper on large networks. Absent: every candidate (what precision@k needs).
    */
   readonly negativesPerAsker?: number
+  /**
+   * What is predicted. `new-ties` (default): candidates are units with no tie yet, labelled 1 when a tie
+   * appears in (end, end + horizon]. `strengthening`: candidates are existing partners, labelled 1 when the
+   * pair's joint works in (end, end + horizon] exceed those of the `horizon` years up to `end`.
+   */
+  readonly task?: BacktestTask
 }
+
+/** The two things a backtest scores: ties that appear, and ties that grow. */
+export const BACKTEST_TASKS = ['new-ties', 'strengthening'] as const
+export type BacktestTask = (typeof BACKTEST_TASKS)[number]
 
 /**
  * All pairs (asker, candidate) at cut-off `end` where both units are active and not yet partners, labelled by
@@ -45,6 +55,9 @@ export interface PairOptions {
 export function pairsAt(series: YearlyNetworks, end: number, horizon: number, options: PairOptions): PairSet {
   const snap = snapshot(series, end, options.recentYears, options.minStrength)
   const future = windowOf(series, end + 1, end + horizon, options.minStrength)
+  const strengthening = options.task === 'strengthening'
+  // Strengthening compares a pair's joint works after the cut-off with the same number of years before it.
+  const before = strengthening ? windowOf(series, end - horizon + 1, end, options.minStrength) : null
   const n = series.ids.length
   const active: number[] = []
   for (let i = 0; i < n; i++) if (snap.active[i]) active.push(i)
@@ -68,7 +81,13 @@ export function pairsAt(series: YearlyNetworks, end: number, horizon: number, op
     const signals = askerSignals(snap, s, u)
     // Sampling: the asker's new ties, then `keep` units drawn at random; else every active unit.
     let pool: readonly number[] = active
-    if (sampled) {
+    if (strengthening) {
+      // The asker's partners up to the cut-off, active ones only (all are: a tie makes a unit active).
+      const partners: number[] = []
+      for (let a = snap.all.offsets[u]!; a < snap.all.offsets[u + 1]!; a++)
+        if (snap.active[snap.all.neighbors[a]!]) partners.push(snap.all.neighbors[a]!)
+      pool = partners
+    } else if (sampled) {
       const drawn: number[] = []
       for (let a = future.offsets[u]!; a < future.offsets[u + 1]!; a++)
         if (snap.active[future.neighbors[a]!]) drawn.push(future.neighbors[a]!)
@@ -77,8 +96,14 @@ export function pairsAt(series: YearlyNetworks, end: number, horizon: number, op
       for (const v of pool) seen[v] = 0
     }
     for (const v of pool) {
-      if (v === u || tieStrength(snap.all, u, v) > 0) continue
-      const label = tieStrength(future, u, v) > 0 ? 1 : 0
+      if (v === u || (!strengthening && tieStrength(snap.all, u, v) > 0)) continue
+      const label = before
+        ? tieStrength(future, u, v) > tieStrength(before, u, v)
+          ? 1
+          : 0
+        : tieStrength(future, u, v) > 0
+          ? 1
+          : 0
       signals(v, out)
       raw.pushAll(out)
       rows.push(u)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeNetwork, javaRandom } from '@meridian/networks'
 import { backtest } from './backtest.js'
+import { pairsAt } from './pairs.js'
 import { BASELINES } from './features.js'
 import { auc, hitsAtK } from './metrics.js'
 import { tieStrength, windowOf } from './window.js'
@@ -69,7 +70,7 @@ describe('yearly networks from Pajek files', () => {
 })
 
 /** A seeded growing network with triadic closure and preferential attachment: what a real one looks like. */
-function closureSeries(units: number, years: number, seed: number): YearlyNetworks {
+function closureSeries(units: number, years: number, seed: number, repeat = 0): YearlyNetworks {
   const random = javaRandom(seed)
   const ties = new Set<number>()
   const neighbours: number[][] = Array.from({ length: units }, () => [])
@@ -97,6 +98,15 @@ function closureSeries(units: number, years: number, seed: number): YearlyNetwor
           : random.nextInt(units)
       if (add(a, b)) links.push({ source: a, target: b, strength: 1 })
     }
+    // With `repeat`, existing ties publish again, some more than before: ties that grow.
+    if (repeat > 0)
+      for (const key of ties)
+        if (random.nextDouble() < repeat && !links.some((l) => l.source * units + l.target === key))
+          links.push({
+            source: Math.floor(key / units),
+            target: key % units,
+            strength: 1 + random.nextInt(3),
+          })
     // Existing ties keep producing works, so a window's union holds them.
     slices.push({ year, network: makeNetwork(nodes, links) })
   }
@@ -125,5 +135,56 @@ describe('backtest', () => {
     expect(() => backtest(series, { trainEnd: 2007, horizon: 0 })).toThrow(
       expect.objectContaining({ code: 'BAD_OPTION' }),
     )
+  })
+})
+
+describe('strengthening ties', () => {
+  const nodes = ['A', 'B', 'C', 'D'].map((id) => ({ id, label: id, weights: { works: 1 } }))
+  const link = (source: number, target: number, strength: number) => ({ source, target, strength })
+  const slices = [2000, 2001, 2002, 2003, 2004, 2005].map((year) => ({
+    year,
+    network: makeNetwork(
+      nodes,
+      year <= 2002
+        ? [link(0, 1, 1), link(0, 2, 2), link(1, 3, 1)]
+        : [link(0, 1, 3), link(0, 2, 1), link(2, 3, year === 2005 ? 1 : 0)].filter((l) => l.strength > 0),
+    ),
+  }))
+  const handMade = yearlyNetworks('country', slices, 'hand-made')
+
+  it('candidates are existing partners, labelled 1 when their joint works after the cut-off exceed those before', () => {
+    const set = pairsAt(handMade, 2002, 3, {
+      recentYears: 3,
+      minStrength: 1,
+      maxAskers: 10,
+      seed: 1,
+      task: 'strengthening',
+    })
+    const labels = Object.fromEntries(
+      Array.from(set.labels, (label, r) => [
+        `${handMade.ids[set.asker[r]!]}-${handMade.ids[set.candidate[r]!]}`,
+        label,
+      ]),
+    )
+    // A-B: 3 works before, 9 after (grew); A-C: 6 before, 3 after; B-D: 3 before, none after. C-D is new, not
+    // a strengthening candidate.
+    expect(labels).toEqual({ 'A-B': 1, 'A-C': 0, 'B-A': 1, 'B-D': 0, 'C-A': 0, 'D-B': 0 })
+  })
+
+  it('backtests every model on ties that grow, and says so', () => {
+    const series = closureSeries(60, 12, 7, 0.4)
+    const result = backtest(series, { trainEnd: 2007, horizon: 3, task: 'strengthening' })
+    expect(result.rows.map((r) => r.model)).toEqual(['meridian', ...BASELINES])
+    for (const row of result.rows) {
+      expect(row.auc).toBeGreaterThanOrEqual(0)
+      expect(row.auc).toBeLessThanOrEqual(1)
+    }
+    expect(result.method.task).toBe('strengthening')
+    expect(result.method.predicted).toMatch(
+      /^strengthening ties: pairs tied in 2000-2007 whose joint works in 2008-2010/,
+    )
+    expect(result.method.newTies).toBeGreaterThan(0)
+    // New ties on the same series are another task, with other pairs.
+    expect(backtest(series, { trainEnd: 2007, horizon: 3 }).method.pairs).not.toBe(result.method.pairs)
   })
 })

@@ -1,4 +1,4 @@
-import { EXPERT_KINDS, PROFILE_LEVELS } from '@meridian/connect'
+import { BACKTEST_TASKS, EXPERT_KINDS, PROFILE_LEVELS } from '@meridian/connect'
 import { INSTITUTION_TYPES } from '@meridian/model'
 import { z } from 'zod'
 import { list } from './list.js'
@@ -137,6 +137,10 @@ export const backtestQuery = z.object({
     .optional()
     .describe('Cut-off year T. Default: the last year minus the horizon.'),
   horizon: wholeParam(1, 10).optional().describe('Years after T scored, H. Default 3.'),
+  task: z
+    .enum(BACKTEST_TASKS)
+    .optional()
+    .describe('new-ties (default): ties that appear; strengthening: existing ties whose joint works grow.'),
 })
 export type BacktestQuery = z.output<typeof backtestQuery>
 

@@ -113,8 +113,9 @@ export async function partnerBacktest(store: StoreReader, level: Level, query: B
   if (last === undefined)
     throw new MeridianError('NOT_FOUND', 'the store has no works with a year to backtest on')
   const trainEnd = query.trainEnd ?? last - horizon
-  const result = await once(store, `backtest:${level}:${trainEnd}:${horizon}`, async () =>
-    runBacktest(networks, { trainEnd, horizon }),
+  const task = query.task ?? 'new-ties'
+  const result = await once(store, `backtest:${level}:${trainEnd}:${horizon}:${task}`, async () =>
+    runBacktest(networks, { trainEnd, horizon, task }),
   )
   const { trainedOn, weights } = result.model
   return { ...result, method: { ...result.method }, model: { trainedOn, weights } }
