@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { sql } from '@meridian/indicators'
 import type { Store } from '@meridian/store'
 import type { FastifyInstance } from 'fastify'
@@ -114,6 +115,37 @@ describe('GET /api/partners/:level', () => {
     expect((await get('/api/partners/country?unit=DE&types=company')).statusCode).toBe(400)
     expect((await get('/api/partners/country')).json().error.field).toBe('unit')
   }, 60_000)
+  test('a level’s first suggestions are computed on a worker thread: the server answers meanwhile', async () => {
+    const author = (
+      await store.runner.all(
+        sql`SELECT orcid FROM authorships WHERE orcid IS NOT NULL ORDER BY orcid LIMIT 1`,
+      )
+    )[0]!.orcid
+    const delay = monitorEventLoopDelay({ resolution: 10 })
+    delay.enable()
+    let answered = 0
+    const started = performance.now()
+    const suggestions = get(`/api/partners/author?unit=${encodeURIComponent(String(author))}&limit=5`).then(
+      (r) => {
+        expect(r.statusCode, r.body).toBe(200)
+        return performance.now() - started
+      },
+    )
+    // While the model is fitted, other requests keep being answered.
+    const others = (async () => {
+      for (let i = 0; i < 5; i++) if ((await get('/api/status')).statusCode === 200) answered++
+      return performance.now() - started
+    })()
+    const [took, othersTook] = await Promise.all([suggestions, others])
+    delay.disable()
+    const worstMs = delay.max / 1e6
+    console.log(
+      `author suggestions ${took.toFixed(0)} ms; 5 status requests done after ${othersTook.toFixed(0)} ms; ` +
+        `worst event-loop delay ${worstMs.toFixed(0)} ms`,
+    )
+    expect(answered).toBe(5)
+    expect(othersTook).toBeLessThan(took)
+  }, 120_000)
   test('is in the OpenAPI document', async () => {
     const doc = (await get('/openapi.json')).json()
     for (const path of [

@@ -1,19 +1,17 @@
 import {
-  backtest as runBacktest,
   buildExpertiseIndex,
+  ConnectWorker,
   createProfileCache,
   institutionInfo,
-  recommendPartners,
   searchExperts,
   searchExpertsOptions,
   yearlyFromStore,
+  type BacktestResult,
   type ExpertiseIndex,
   type PartnerRecommendation,
   type Profile,
   type ProfileCache,
   type ProfileLevel,
-  type UnitInfo,
-  type YearlyNetworks,
 } from '@meridian/connect'
 import { MeridianError } from '@meridian/model'
 import { versionKey } from '../caching/etag.js'
@@ -51,11 +49,27 @@ async function once<T>(store: StoreReader, key: string, build: () => Promise<T>)
 const expertiseIndex = (store: StoreReader): Promise<ExpertiseIndex> =>
   once(store, 'index', () => buildExpertiseIndex(store.runner))
 
-const series = (store: StoreReader, level: Level): Promise<YearlyNetworks> =>
-  once(store, `series:${level}`, () => yearlyFromStore(store.runner, { level }))
+/**
+ * Partner suggestions and backtests run on one worker thread per process, off the event loop: a level's first
+ * suggestions fit its model, tens of seconds for the authors of a large store, while other requests are
+ * answered. The level's yearly networks (built here from the store) are sent to the thread once per data
+ * version and kept there with the models learned on them.
+ */
+const worker = new ConnectWorker()
 
-const institutions = (store: StoreReader): Promise<ReadonlyMap<string, UnitInfo>> =>
-  once(store, 'institutions', () => institutionInfo(store.runner))
+/** The key under which the level's networks of this data version are held on the worker thread. */
+async function onWorker(store: StoreReader, level: Level): Promise<{ key: string; lastYear: number | null }> {
+  const key = `${versionKey(await store.dataVersion())}:${level}:${worker.generation}`
+  const lastYear = await once(store, `worker:${key}`, async () => {
+    const [series, unitInfo] = await Promise.all([
+      yearlyFromStore(store.runner, { level }),
+      level === 'institution' ? institutionInfo(store.runner) : Promise.resolve(undefined),
+    ])
+    await worker.load(key, series, unitInfo)
+    return series.slices.at(-1)?.year ?? null
+  })
+  return { key, lastYear }
+}
 
 /** Expertise search (`meridian search experts`): ranked units with the works that matched. */
 export async function experts(store: StoreReader, query: ExpertsQuery) {
@@ -89,11 +103,7 @@ export async function partners(
   level: Level,
   query: PartnersQuery,
 ): Promise<PartnerRecommendation> {
-  const [networks, unitInfo] = await Promise.all([
-    series(store, level),
-    level === 'institution' ? institutions(store) : Promise.resolve(undefined),
-  ])
-  return recommendPartners(networks, {
+  return worker.recommend((await onWorker(store, level)).key, {
     unit: query.unit,
     horizon: query.horizon ?? 3,
     limit: query.limit ?? 20,
@@ -101,21 +111,19 @@ export async function partners(
     types: query.types ?? null,
     field: query.field ?? null,
     lang: query.lang ?? 'en',
-    ...(unitInfo ? { unitInfo } : {}),
   })
 }
 
 /** The level's backtest (`meridian recommend backtest --store`): one row per model, kept per data version. */
 export async function partnerBacktest(store: StoreReader, level: Level, query: BacktestQuery) {
-  const networks = await series(store, level)
+  const { key, lastYear } = await onWorker(store, level)
   const horizon = query.horizon ?? 3
-  const last = networks.slices.at(-1)?.year
-  if (last === undefined)
+  if (lastYear === null)
     throw new MeridianError('NOT_FOUND', 'the store has no works with a year to backtest on')
-  const trainEnd = query.trainEnd ?? last - horizon
+  const trainEnd = query.trainEnd ?? lastYear - horizon
   const task = query.task ?? 'new-ties'
-  const result = await once(store, `backtest:${level}:${trainEnd}:${horizon}:${task}`, async () =>
-    runBacktest(networks, { trainEnd, horizon, task }),
+  const result: BacktestResult = await once(store, `backtest:${level}:${trainEnd}:${horizon}:${task}`, () =>
+    worker.backtest(key, { trainEnd, horizon, task }),
   )
   const { trainedOn, weights } = result.model
   return { ...result, method: { ...result.method }, model: { trainedOn, weights } }
