@@ -52,10 +52,24 @@ export async function yearlyFromStore(runner: SqlRunner, input: StoreSeriesInput
   }
   const n = ids.length
   const years = [...new Set(nodeRows.map((r) => num(r.year)))].sort((a, b) => a - b)
+  // Rows by year, once (filtering all rows per year was quadratic on author-level stores).
+  const byYear = <T extends { year?: unknown }>(rows: readonly T[]) => {
+    const out = new Map<number, T[]>()
+    for (const r of rows) {
+      const year = num(r.year)
+      let list = out.get(year)
+      if (!list) out.set(year, (list = []))
+      list.push(r)
+    }
+    return out
+  }
+  const nodesByYear = byYear(nodeRows)
+  const tiesByYear = byYear(tieRows)
+  const fieldsByYear = byYear(fieldRows)
   const slices = years.map((year) => {
-    const ties = tieRows.filter((r) => num(r.year) === year)
+    const ties = tiesByYear.get(year) ?? []
     const output = new Float64Array(n)
-    for (const r of nodeRows) if (num(r.year) === year) output[index.get(String(r.id))!] = num(r.works)
+    for (const r of nodesByYear.get(year) ?? []) output[index.get(String(r.id))!] = num(r.works)
     const source = new Int32Array(ties.length)
     const target = new Int32Array(ties.length)
     const strength = new Float64Array(ties.length)
@@ -71,7 +85,7 @@ export async function yearlyFromStore(runner: SqlRunner, input: StoreSeriesInput
   const fieldIndex = new Map<string, number>()
   const fields: string[] = []
   const topicYears: TopicYear[] = years.map((year) => {
-    const rows = fieldRows.filter((r) => num(r.year) === year && index.has(String(r.id)))
+    const rows = (fieldsByYear.get(year) ?? []).filter((r) => index.has(String(r.id)))
     return {
       year,
       unit: Int32Array.from(rows, (r) => index.get(String(r.id))!),
