@@ -42,7 +42,7 @@ export function EgoNetwork(props: {
       <div translate={false}>
         <svg
           class="chart"
-          viewBox={`-90 0 ${SIZE + 180} ${SIZE}`}
+          viewBox={`-150 0 ${SIZE + 300} ${SIZE}`}
           role="img"
           aria-label={t('connect.egoLabel', { partners: partners.length, suggested: suggested.length })}
           xmlns="http://www.w3.org/2000/svg"
