@@ -10,8 +10,8 @@ import { toHash, updateParams } from '../lib/route.js'
 import { useFetch } from '../lib/use-fetch.js'
 import { ConnectMethod, UnitExpertise } from './expertise-panels.js'
 
-export const KINDS: readonly ExpertKind[] = ['institution', 'author', 'country']
-export const INSTITUTION_TYPES = [
+const KINDS: readonly ExpertKind[] = ['institution', 'author', 'country']
+const INSTITUTION_TYPES = [
   'education',
   'healthcare',
   'company',
@@ -27,7 +27,7 @@ export const INSTITUTION_TYPES = [
 const LISTED = 20
 const EVIDENCE = 3
 
-export const asKind = (value: string | undefined): ExpertKind =>
+const asKind = (value: string | undefined): ExpertKind =>
   KINDS.includes(value as ExpertKind) ? (value as ExpertKind) : 'institution'
 
 /**
@@ -252,7 +252,7 @@ function Results(props: { readonly query: SearchQuery }) {
  * The unit a profile and suggestions take for a search hit: its id, except researchers without an ORCID,
  * who are keyed by the name as written (the search keys them by name and institution).
  */
-export const unitOf = (hit: ExpertHit, kind: ExpertKind): string =>
+const unitOf = (hit: ExpertHit, kind: ExpertKind): string =>
   kind === 'author' && hit.key !== 'orcid' ? hit.label : hit.id
 
 function ResultsTable(props: { readonly result: ExpertSearch; readonly kind: ExpertKind }) {

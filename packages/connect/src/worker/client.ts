@@ -10,7 +10,7 @@ import type { Reply, Request } from './protocol.js'
  * The parent's flags minus export conditions: a test runner resolves packages to their TypeScript sources
  * (`--conditions @meridian/source`), which a plain thread cannot load; the thread uses the compiled ones.
  */
-export function withoutConditions(argv: readonly string[]): string[] {
+function withoutConditions(argv: readonly string[]): string[] {
   const kept: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
