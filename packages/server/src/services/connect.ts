@@ -56,10 +56,15 @@ const expertiseIndex = (store: StoreReader): Promise<ExpertiseIndex> =>
  * version and kept there with the models learned on them.
  */
 const worker = new ConnectWorker()
+/** Each store's own prefix on the thread: two stores may stand at the same data version. */
+const storeIds = new WeakMap<StoreReader, number>()
+let storesSeen = 0
 
 /** The key under which the level's networks of this data version are held on the worker thread. */
 async function onWorker(store: StoreReader, level: Level): Promise<{ key: string; lastYear: number | null }> {
-  const key = `${versionKey(await store.dataVersion())}:${level}:${worker.generation}`
+  let storeId = storeIds.get(store)
+  if (storeId === undefined) storeIds.set(store, (storeId = ++storesSeen))
+  const key = `${storeId}:${versionKey(await store.dataVersion())}:${level}:${worker.generation}`
   const lastYear = await once(store, `worker:${key}`, async () => {
     const [series, unitInfo] = await Promise.all([
       yearlyFromStore(store.runner, { level }),
