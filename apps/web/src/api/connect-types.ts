@@ -2,6 +2,19 @@
 
 export type ExpertKind = 'institution' | 'author' | 'country'
 
+/** Institution types the API filters by (the registry's). */
+export const INSTITUTION_TYPES = [
+  'education',
+  'healthcare',
+  'company',
+  'archive',
+  'nonprofit',
+  'government',
+  'facility',
+  'funder',
+  'other',
+] as const
+
 export interface WorkEvidence {
   readonly id: number
   readonly title: string | null

@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api/client.js'
-import type {
-  ExpertiseProfile,
-  ExpertisePartner,
-  ExpertKind,
-  PartnerSuggestions,
-  TopicShare,
-  Trend,
+import {
+  INSTITUTION_TYPES,
+  type ExpertiseProfile,
+  type ExpertisePartner,
+  type ExpertKind,
+  type PartnerSuggestions,
+  type TopicShare,
+  type Trend,
 } from '../api/connect-types.js'
 import { Panel } from '../components/panel.js'
 import { Select } from '../components/controls.js'
@@ -24,15 +25,8 @@ const TOP = 12
 /** Suggestions asked for. */
 const SUGGESTED = 10
 const HORIZON = 3
-const PARTNER_TYPES = [
-  'education',
-  'healthcare',
-  'company',
-  'nonprofit',
-  'government',
-  'facility',
-  'other',
-] as const
+/** Types a suggested partner may be filtered to (archives and funders are rarely co-authors). */
+const PARTNER_TYPES = INSTITUTION_TYPES.filter((type) => type !== 'archive' && type !== 'funder')
 
 /** A method card for CONNECT's answers: labelled rows (values are the server's, in English) and the CLI line. */
 export function ConnectMethod(props: {
@@ -156,8 +150,7 @@ function ProfileBody(props: {
 const partnersOf = (p: ExpertiseProfile): readonly ExpertisePartner[] =>
   p.level === 'country' ? p.partners.countries : p.partners.institutions
 
-const partnerLabel = (level: ExpertKind, x: ExpertisePartner) =>
-  level === 'country' ? countryName(x.id) : (x.name ?? x.id)
+const partnerLabel = (level: ExpertKind, x: ExpertisePartner) => unitLabel(level, x.id, x.name)
 
 function Heading(props: { readonly profile: ExpertiseProfile }) {
   const { profile } = props

@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api/client.js'
-import type { ExpertHit, ExpertKind, ExpertSearch } from '../api/connect-types.js'
+import {
+  INSTITUTION_TYPES,
+  type ExpertHit,
+  type ExpertKind,
+  type ExpertSearch,
+} from '../api/connect-types.js'
 import type { Status } from '../api/types.js'
 import { PeriodSelect, Select, yearsParam } from '../components/controls.js'
 import { StatusView } from '../components/status-view.js'
@@ -11,17 +16,6 @@ import { useFetch } from '../lib/use-fetch.js'
 import { ConnectMethod, UnitExpertise } from './expertise-panels.js'
 
 const KINDS: readonly ExpertKind[] = ['institution', 'author', 'country']
-const INSTITUTION_TYPES = [
-  'education',
-  'healthcare',
-  'company',
-  'archive',
-  'nonprofit',
-  'government',
-  'facility',
-  'funder',
-  'other',
-] as const
 
 /** Units a search lists, and matching works shown for each. */
 const LISTED = 20
