@@ -47,3 +47,4 @@ export { buildProfile, buildProfiles, TERM_HALF_LIFE, TOP_TERMS } from './profil
 export type { ProfileCache } from './profile/cache.js'
 export { createProfileCache } from './profile/cache.js'
 export { ConnectWorker } from './worker/client.js'
+export * from './market/index.js'

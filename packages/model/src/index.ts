@@ -26,3 +26,5 @@ export { LIMITS, yearProblem, countProblem } from './limits.js'
 export { closestName, unknownName } from './suggest.js'
 export { alpha3CountryCode, countryAlpha3 } from './country-alpha3.js'
 export { readCsvRows, type CsvError, type CsvOptions, type CsvRow } from './csv-rows.js'
+/** Decoders of untrusted values at the edge (`decode.text(value, 'programmes[0].title')`): each throws `INVALID_VALUE` naming the path. */
+export * as decode from './decode.js'

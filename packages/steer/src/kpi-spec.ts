@@ -5,20 +5,10 @@ import {
   type IndicatorOptionsInput,
   type WorkSelection,
 } from '@meridian/indicators'
-import { COUNTRY_CODES } from '@meridian/model'
-import {
-  country,
-  invalid,
-  isoDate,
-  list,
-  number,
-  object,
-  oneOf,
-  optionalNumber,
-  ror,
-  text,
-} from './decode.js'
+import { COUNTRY_CODES, decode } from '@meridian/model'
 import { isMilestoneIndicator, MILESTONE_INDICATORS } from './milestone-kpi.js'
+
+const { country, invalid, isoDate, list, number, object, oneOf, optionalNumber, ror, text } = decode
 
 /**
  * What a KPI measures: a country, a pair of countries (bilateral indicators), an institution, a group of

@@ -1,11 +1,13 @@
+import { decode } from '@meridian/model'
 import { appendAudit, type Actor, type Kysely, type StateSchema } from '@meridian/state'
 import { json, type SteerContext } from './context.js'
-import { invalid, isoDate, list, object, oneOf, text } from './decode.js'
 import { programmeOwner } from './programmes.js'
 import { EVIDENCE_KINDS, MILESTONE_STATUSES, type MilestoneStatus } from './programme-spec.js'
 import { milestoneView, statusChange, type MilestoneView } from './programme-view.js'
 import { authorizeSteer } from './rules.js'
 import type { Evidence, SteerDb } from './schema.js'
+
+const { invalid, isoDate, list, object, oneOf, text } = decode
 
 /** A new milestone of an existing programme: its responsible entity and component are named by id. */
 interface MilestoneInput {

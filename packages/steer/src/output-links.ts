@@ -1,14 +1,15 @@
 import { selectionWorks, sql, type Sql, type SqlRunner, type WorkSelection } from '@meridian/indicators'
-import { MeridianError } from '@meridian/model'
+import { MeridianError, decode } from '@meridian/model'
 import { appendAudit, type Actor, type Kysely, type StateSchema } from '@meridian/state'
 import type { SteerContext } from './context.js'
-import { invalid } from './decode.js'
 import { outputSelection, type OutputLinkRule } from './output-selection.js'
 import { outputLink, type OutputLinkSpec } from './programme-spec.js'
 import { outputLinkView, type OutputLinkView } from './programme-view.js'
 import { programmeOwner } from './programmes.js'
 import { authorizeSteer } from './rules.js'
 import type { SteerDb } from './schema.js'
+
+const { invalid } = decode
 
 const label = (actor: Actor) => (actor.kind === 'user' ? actor.email : actor.label)
 /** The workspace's audit writer takes the workspace's view of the same transaction. */

@@ -1,4 +1,7 @@
-import {
+import { decode } from '@meridian/model'
+import type { BudgetYear, Evidence } from './schema.js'
+
+const {
   country,
   doi,
   invalid,
@@ -12,8 +15,7 @@ import {
   ror,
   text,
   year,
-} from './decode.js'
-import type { BudgetYear, Evidence } from './schema.js'
+} = decode
 
 export const PROGRAMME_KINDS = Object.freeze(['programme', 'initiative'] as const)
 export const PROGRAMME_STATUSES = Object.freeze([

@@ -1,4 +1,6 @@
-import { MeridianError, toCountryCode, toDoi, toRorId } from '@meridian/model'
+import { MeridianError } from './errors.js'
+import { toCountryCode } from './country.js'
+import { toDoi, toRorId } from './ids.js'
 
 /** Refuse a value at a path (`milestones[2].dueDate`) with `INVALID_VALUE`, the path as the field. */
 export function invalid(path: string, message: string): MeridianError {
