@@ -20,6 +20,7 @@ import { reportCommand } from './commands/report.js'
 import { searchCommand } from './commands/search.js'
 import { profileCommand } from './commands/profile.js'
 import { recommendCommand } from './commands/recommend.js'
+import { marketCommands, matchCommand } from './commands/market.js'
 import type { Context } from './context.js'
 import { EXIT } from './exit-codes.js'
 import { reportError } from './report-error.js'
@@ -52,6 +53,8 @@ export function program(context: Context): Command {
     searchCommand(context),
     profileCommand(context),
     recommendCommand(context),
+    ...marketCommands(context),
+    matchCommand(context),
     dbCommand(context),
     auditCommand(context),
   ]) {

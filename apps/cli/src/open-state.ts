@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { MeridianError } from '@meridian/model'
 import { MIGRATIONS, openState, STATE_DIR, type Actor, type Migrations, type StateDb } from '@meridian/state'
+import { CONNECT_MIGRATIONS } from '@meridian/connect'
 import { STEER_MIGRATIONS } from '@meridian/steer'
 import type { Context } from './context.js'
 
@@ -33,7 +34,11 @@ export function stateTarget(
  * Every domain's migrations: every command opens the state with the same full set, or a database migrated by
  * one command would look "newer" to another.
  */
-export const ALL_MIGRATIONS: Migrations = Object.freeze({ ...MIGRATIONS, ...STEER_MIGRATIONS })
+export const ALL_MIGRATIONS: Migrations = Object.freeze({
+  ...MIGRATIONS,
+  ...STEER_MIGRATIONS,
+  ...CONNECT_MIGRATIONS,
+})
 
 /** Open (and migrate) the state database of a store directory or server, for one command. */
 export function openStateFor(

@@ -11,6 +11,36 @@ import { progress } from '../progress.js'
 import { serveStore } from './serve.js'
 import { createSteer, seedDemoProgrammes, type KpiSource } from '@meridian/steer'
 import { openStateFor, operator, withState } from '../open-state.js'
+import { createMarket, seedDemoRecords } from '@meridian/connect'
+import { createWorkspace, type StateDb } from '@meridian/state'
+
+/** The synthetic organisations that own the demo's offers and needs. */
+const DEMO_OWNERS = {
+  needs: { name: 'Synthetic Demo Manufacturing Co. (demo data)', country: 'CN' },
+  offers: { name: 'Synthetic Technology Transfer Centre (demo data)', country: 'DE' },
+} as const
+
+/** The demo organisation of that name, registered (and audited) the first time. */
+async function demoOrganisation(
+  context: Context,
+  state: StateDb,
+  owner: (typeof DEMO_OWNERS)['needs' | 'offers'],
+) {
+  const workspace = createWorkspace(state, { now: context.now })
+  const found = (await workspace.listOrganisations(operator(context))).find((o) => o.name === owner.name)
+  return found?.id ?? (await workspace.createOrganisation(operator(context), owner)).id
+}
+
+/** Publish the synthetic demo offers and needs in the store's state database, once. */
+const seedRecords = (context: Context, dir: string) =>
+  openStateFor(context, dir, {}, { command: 'meridian demo' }).then((state) =>
+    withState(state, async () =>
+      seedDemoRecords(createMarket(state, { now: context.now }), operator(context), {
+        needs: await demoOrganisation(context, state, DEMO_OWNERS.needs),
+        offers: await demoOrganisation(context, state, DEMO_OWNERS.offers),
+      }),
+    ),
+  )
 
 /** Register the synthetic demo programmes and their KPIs in the store's state database, once. */
 const seedProgrammes = (context: Context, dir: string, source: KpiSource) =>
@@ -113,6 +143,11 @@ export function demoCommand(context: Context): Command {
         if (seeded.programmes > 0)
           context.stdout(
             `${seeded.programmes} synthetic programmes with ${seeded.kpis} KPIs registered (npx meridian programmes list --store ${dir})\n\n`,
+          )
+        const records = await seedRecords(context, dir)
+        if (records.records > 0)
+          context.stdout(
+            `${records.records} synthetic offers and needs published in the marketplace (npx meridian needs list --store ${dir}; npx meridian match need ID --store ${dir})\n\n`,
           )
         context.stdout(
           `Explore it: npx meridian indicators --list; npx meridian indicators partners --store ${dir}; ` +

@@ -39,3 +39,17 @@ export {
 } from './record-files.js'
 export type { ConnectSchema } from './schema.js'
 export { createMarket, type Market, type MarketOptions } from './market.js'
+export {
+  MATCH_KINDS,
+  matchRecord,
+  recordQuery,
+  type Asker,
+  type MatchEvidence,
+  type MatchKind,
+  type MatchMethod,
+  type MatchOptions,
+  type MatchReason,
+  type MatchResult,
+  type MatchRow,
+} from './match.js'
+export { DEMO_NEEDS, DEMO_OFFERS, seedDemoRecords } from './demo.js'

@@ -51,6 +51,10 @@ export interface CreateRecordsOptions {
   readonly publish?: boolean | undefined
   /** The path named in errors (`offers.json`): default `records`. */
   readonly path?: string | undefined
+  /** Only records of these types (a needs import refuses an offer); default any. */
+  readonly types?: readonly RecordType[] | undefined
+  /** The type of records that give none. */
+  readonly defaultType?: RecordType | undefined
   /** Check everything, the database's constraints included, then roll back: nothing is written. */
   readonly dryRun?: boolean | undefined
 }
@@ -183,8 +187,18 @@ export async function createRecords(
   const base = options.path ?? 'records'
   const decoded = inputs.map((input, i) => {
     const path = `${base}[${i}]`
-    const spec = decodeRecord(input, path)
-    const raw = input as Record<string, unknown>
+    const raw = decode.object(input, path)
+    const spec = decodeRecord(
+      raw.type === undefined && options.defaultType !== undefined
+        ? { ...raw, type: options.defaultType }
+        : raw,
+      path,
+    )
+    if (options.types !== undefined && !options.types.includes(spec.type))
+      throw invalid(
+        `${path}.type`,
+        `a ${spec.type} does not belong here (expected ${options.types.join(', ')})`,
+      )
     const status =
       options.publish === true
         ? 'published'

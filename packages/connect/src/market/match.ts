@@ -1,0 +1,445 @@
+import { countryName, MeridianError } from '@meridian/model'
+import MiniSearch from 'minisearch'
+import type { ReasonLanguage } from '../recommend/reasons.js'
+import type { ExpertiseIndex } from '../search/build-index.js'
+import type { SearchCorpus } from '../search/corpus.js'
+import { searchExperts, type WorkEvidence } from '../search/search-experts.js'
+import { processTerm, tokenize } from '../search/tokenize.js'
+import { NEED_TYPES, OFFER_TYPES } from './record-spec.js'
+import type { RecordView } from './record-view.js'
+
+/** What a match row stands for: an organisation or a researcher from the record, or another record. */
+export const MATCH_KINDS = Object.freeze(['organisation', 'researcher', 'record'] as const)
+export type MatchKind = (typeof MATCH_KINDS)[number]
+
+/** One reason a candidate is shown, with the figures it quotes. */
+export interface MatchReason {
+  readonly kind:
+    | 'works'
+    | 'terms'
+    | 'country-collaboration'
+    | 'institution-collaboration'
+    | 'organisation-type'
+    | 'partner-country'
+    | 'trl'
+    | 'partnership'
+    | 'classes'
+  readonly text: string
+  readonly figures: Readonly<Record<string, number | string>>
+}
+
+/** The works (and, once loaded, patents) that put a candidate on the list, and the terms they share with the record. */
+export interface MatchEvidence {
+  readonly works: readonly WorkEvidence[]
+  readonly terms: readonly string[]
+  readonly patents: readonly never[]
+}
+
+/** One ranked candidate. */
+export interface MatchRow {
+  readonly rank: number
+  readonly kind: MatchKind
+  readonly organisation?: {
+    readonly id: string
+    readonly name: string
+    readonly ror: string | null
+    readonly country: string | null
+    readonly type: string | null
+  }
+  readonly researcher?: {
+    readonly id: string
+    readonly name: string
+    readonly key: string
+    readonly country: string | null
+    readonly institution: string | null
+  }
+  readonly record?: {
+    readonly id: number
+    readonly type: string
+    readonly title: string
+    readonly organisation: string | null
+    readonly country: string | null
+    readonly trl: number | null
+  }
+  readonly score: number
+  readonly reasons: readonly MatchReason[]
+  readonly evidence: MatchEvidence
+}
+
+/** Filters and paging of {@link matchRecord}; every field optional. */
+export interface MatchOptions {
+  /** Which candidates: organisations, researchers, other records; default all three. */
+  readonly kinds?: readonly MatchKind[]
+  /** Only candidates of these countries; default the record's partner-country constraint (none: any). */
+  readonly countries?: readonly string[]
+  /** Only organisations (and researchers' institutions) of these types (`company`, `education`, ...). */
+  readonly types?: readonly string[]
+  /** Other records: only those whose TRL lies in this range. */
+  readonly trl?: { readonly min: number; readonly max: number }
+  /** Other records: only those seeking one of these partnership types. */
+  readonly partnershipTypes?: readonly string[]
+  /** Only works of these years. */
+  readonly years?: string
+  readonly page?: number
+  /** Rows per page, default 20; any positive size (there is no cap). */
+  readonly pageSize?: number
+  /** The language of the reasons, default English. */
+  readonly lang?: ReasonLanguage
+  /** Works left out as if not in the index (leave-one-out evaluation). */
+  readonly excludeWorks?: readonly number[]
+}
+
+/** The method stated with every answer. */
+export interface MatchMethod {
+  readonly query: string
+  readonly scoring: string
+  readonly languages: string
+  readonly patents: string
+  readonly notes: readonly string[]
+}
+
+/** A ranked page of candidates for one record, the total and the method. */
+export interface MatchResult {
+  readonly recordId: number
+  readonly total: number
+  readonly page: number
+  readonly pageSize: number
+  readonly rows: readonly MatchRow[]
+  readonly method: MatchMethod
+}
+
+/** The record's words a matcher searches by: title, keywords (twice: the owner chose them), summary, problem, advantage. */
+export function recordQuery(
+  record: Pick<RecordView, 'title' | 'keywords' | 'summary' | 'problem' | 'advantage'>,
+): string {
+  return [
+    record.title,
+    record.keywords.join(' '),
+    record.keywords.join(' '),
+    record.summary,
+    record.problem,
+    record.advantage,
+  ]
+    .filter((t): t is string => t !== null && t !== '')
+    .join(' ')
+}
+
+const terms = (text: string): Set<string> => new Set(tokenize(text).flatMap((t) => processTerm(t) ?? []))
+
+/** Per corpus, built once: each work's terms and each institution's works. */
+const derived = new WeakMap<
+  SearchCorpus,
+  { workTerms: Map<number, Set<string>>; institutionWorks: Map<string, number[]> }
+>()
+
+function derive(corpus: SearchCorpus) {
+  let d = derived.get(corpus)
+  if (d) return d
+  const workTerms = new Map<number, Set<string>>()
+  for (const t of corpus.texts) workTerms.set(t.id, terms(`${t.title} ${t.keywords} ${t.abstract}`))
+  const institutionWorks = new Map<string, number[]>()
+  for (const [work, keys] of corpus.workInstitutions)
+    for (const key of keys) {
+      const list = institutionWorks.get(key)
+      if (list) list.push(work)
+      else institutionWorks.set(key, [work])
+    }
+  d = { workTerms, institutionWorks }
+  derived.set(corpus, d)
+  return d
+}
+
+const TEXT = {
+  works: {
+    en: (f: Record<string, number | string>) =>
+      `${f.works} matching works; the best: "${f.best}" (${f.year})`,
+    zh: (f: Record<string, number | string>) => `${f.works} 篇相关论文；最相关：“${f.best}”（${f.year}）`,
+  },
+  terms: {
+    en: (f: Record<string, number | string>) => `terms in common: ${f.terms}`,
+    zh: (f: Record<string, number | string>) => `共同术语：${f.terms}`,
+  },
+  'country-collaboration': {
+    en: (f: Record<string, number | string>) =>
+      `${f.works} works with partners in ${f.countryName}, your country`,
+    zh: (f: Record<string, number | string>) => `与贵方所在国家（${f.countryName}）的合作论文 ${f.works} 篇`,
+  },
+  'institution-collaboration': {
+    en: (f: Record<string, number | string>) => `${f.works} joint works with ${f.institution}`,
+    zh: (f: Record<string, number | string>) => `与${f.institution}合作论文 ${f.works} 篇`,
+  },
+  'organisation-type': {
+    en: (f: Record<string, number | string>) => `organisation type: ${f.type}`,
+    zh: (f: Record<string, number | string>) => `机构类型：${f.type}`,
+  },
+  'partner-country': {
+    en: (f: Record<string, number | string>) => `in ${f.countryName}, a country the record asks for`,
+    zh: (f: Record<string, number | string>) => `位于需求指定的国家（${f.countryName}）`,
+  },
+  trl: {
+    en: (f: Record<string, number | string>) => `technology readiness level ${f.trl}`,
+    zh: (f: Record<string, number | string>) => `技术成熟度 ${f.trl} 级`,
+  },
+  partnership: {
+    en: (f: Record<string, number | string>) => `both seek: ${f.types}`,
+    zh: (f: Record<string, number | string>) => `双方均寻求：${f.types}`,
+  },
+  classes: {
+    en: (f: Record<string, number | string>) => `classes in common: ${f.classes}`,
+    zh: (f: Record<string, number | string>) => `共同分类号：${f.classes}`,
+  },
+} as const
+
+const reason = (
+  kind: MatchReason['kind'],
+  figures: Record<string, number | string>,
+  lang: ReasonLanguage,
+): MatchReason => ({
+  kind,
+  text: TEXT[kind][lang](figures),
+  figures,
+})
+
+/** The asker: the record's owning organisation, as the store knows it (for prior collaboration). */
+export interface Asker {
+  readonly country: string | null
+  /** The owner's ROR id, when it has one. */
+  readonly ror: string | null
+}
+
+function shared(query: ReadonlySet<string>, works: readonly WorkEvidence[], corpus: SearchCorpus): string[] {
+  const { workTerms } = derive(corpus)
+  const counts = new Map<string, number>()
+  for (const w of works)
+    for (const t of workTerms.get(w.id) ?? []) if (query.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 8)
+    .map(([t]) => t)
+}
+
+/** Works of an institution with an author in a country, and with another institution. */
+function collaboration(corpus: SearchCorpus, key: string, asker: Asker, askerKey: string | null) {
+  const works = derive(corpus).institutionWorks.get(key) ?? []
+  let country = 0
+  let institution = 0
+  for (const w of works) {
+    if (asker.country !== null && (corpus.workCountries.get(w) ?? []).includes(asker.country)) country++
+    if (askerKey !== null && key !== askerKey && (corpus.workInstitutions.get(w) ?? []).includes(askerKey))
+      institution++
+  }
+  return { country, institution }
+}
+
+const options = (o: MatchOptions) => {
+  const page = o.page ?? 1
+  const pageSize = o.pageSize ?? 20
+  if (!Number.isInteger(page) || page < 1)
+    throw new MeridianError('BAD_OPTION', `page "${page}" is not a whole number of at least 1`)
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new MeridianError('BAD_OPTION', `pageSize "${pageSize}" is not a whole number of at least 1`)
+  return { page, pageSize }
+}
+
+/** Other published records that complement this one (offers for a need, needs for an offer), matched on text. */
+function matchRecords(
+  record: RecordView,
+  others: readonly RecordView[],
+  o: MatchOptions,
+  countries: ReadonlySet<string> | null,
+  lang: ReasonLanguage,
+): Omit<MatchRow, 'rank'>[] {
+  const wanted = NEED_TYPES.includes(record.type as never) ? OFFER_TYPES : NEED_TYPES
+  const pool = others.filter(
+    (r) =>
+      r.id !== record.id &&
+      r.status === 'published' &&
+      (wanted as readonly string[]).includes(r.type) &&
+      (countries === null || (r.organisation?.country != null && countries.has(r.organisation.country))) &&
+      (o.trl === undefined || (r.trl !== null && r.trl >= o.trl.min && r.trl <= o.trl.max)) &&
+      (o.partnershipTypes === undefined || r.partnershipTypes.some((t) => o.partnershipTypes?.includes(t))),
+  )
+  if (pool.length === 0) return []
+  const engine = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    tokenize,
+    processTerm,
+    searchOptions: { tokenize, processTerm },
+  })
+  engine.addAll(pool.map((r) => ({ id: r.id, text: recordQuery(r) })))
+  const query = terms(recordQuery(record))
+  const byId = new Map(pool.map((r) => [r.id, r]))
+  return engine.search(recordQuery(record)).flatMap((hit) => {
+    const other = byId.get(Number(hit.id))
+    if (!other) return []
+    const common = [...terms(recordQuery(other))].filter((t) => query.has(t)).slice(0, 8)
+    const types = other.partnershipTypes.filter((t) => record.partnershipTypes.includes(t))
+    const classes = other.classes.filter((c) => record.classes.some((k) => k.slice(0, 4) === c.slice(0, 4)))
+    const reasons = [
+      reason('terms', { terms: common.join(', ') }, lang),
+      ...(types.length > 0 ? [reason('partnership', { types: types.join(', ') }, lang)] : []),
+      ...(classes.length > 0 ? [reason('classes', { classes: classes.join(', ') }, lang)] : []),
+      ...(other.trl !== null ? [reason('trl', { trl: other.trl }, lang)] : []),
+    ]
+    return [
+      {
+        kind: 'record' as const,
+        record: {
+          id: other.id,
+          type: other.type,
+          title: other.title,
+          organisation: other.organisation?.name ?? null,
+          country: other.organisation?.country ?? null,
+          trl: other.trl,
+        },
+        score: hit.score,
+        reasons,
+        evidence: { works: [], terms: common, patents: [] },
+      },
+    ]
+  })
+}
+
+/**
+ * Candidates for a marketplace record, ranked, with reasons and evidence: for a need, the organisations and
+ * researchers whose works match it (expertise search, recency and citation weighted) and the published offers
+ * that answer it; for an offer, the organisations working on it (likely adopters: filter `types: ['company']`)
+ * and the needs it answers. Filters narrow, pages page; there is no cap.
+ * @example
+ *   matchRecord(index, need, { records: published, asker: { country: 'CN', ror: null }, options: { kinds: ['organisation'] } })
+ */
+export function matchRecord(
+  index: ExpertiseIndex,
+  record: RecordView,
+  context: {
+    readonly records?: readonly RecordView[]
+    readonly asker?: Asker
+    readonly options?: MatchOptions
+  } = {},
+): MatchResult {
+  const o = context.options ?? {}
+  const { page, pageSize } = options(o)
+  const lang = o.lang ?? 'en'
+  const kinds = new Set(o.kinds ?? MATCH_KINDS)
+  const countryList = o.countries ?? record.partnerCountries
+  const countries = countryList.length > 0 ? new Set(countryList) : null
+  const types = o.types && o.types.length > 0 ? new Set(o.types) : null
+  const asker = context.asker ?? {
+    country: record.organisation?.country ?? null,
+    ror: record.organisation?.rorId ?? null,
+  }
+  const corpus = index.corpus
+  const askerKey =
+    asker.ror === null
+      ? null
+      : ([...corpus.institutions.values()].find((i) => i.ror === asker.ror)?.key ?? null)
+  const askerName = askerKey === null ? null : (corpus.institutions.get(askerKey)?.name ?? askerKey)
+  const text = recordQuery(record)
+  const query = terms(text)
+  const search = (kind: 'institution' | 'author') =>
+    searchExperts(index, text, {
+      kind,
+      pageSize: 1_000_000,
+      evidence: 3,
+      ...(o.years ? { years: o.years } : {}),
+      ...(o.excludeWorks ? { excludeWorks: o.excludeWorks } : {}),
+    }).rows.filter(
+      (r) =>
+        (countries === null || (r.country !== null && countries.has(r.country))) &&
+        (types === null || (r.type !== null && types.has(r.type))),
+    )
+  const rows: Omit<MatchRow, 'rank'>[] = []
+  for (const kind of ['institution', 'author'] as const) {
+    if (!kinds.has(kind === 'institution' ? 'organisation' : 'researcher')) continue
+    for (const hit of search(kind)) {
+      const best = hit.evidence[0]
+      const common = shared(query, hit.evidence, corpus)
+      const reasons: MatchReason[] = [
+        reason('works', { works: hit.matchingWorks, best: best?.title ?? '', year: best?.year ?? '' }, lang),
+        ...(common.length > 0 ? [reason('terms', { terms: common.join(', ') }, lang)] : []),
+      ]
+      if (kind === 'institution') {
+        const c = collaboration(corpus, hit.id, asker, askerKey)
+        if (c.country > 0 && asker.country !== null && hit.country !== asker.country)
+          reasons.push(
+            reason(
+              'country-collaboration',
+              {
+                works: c.country,
+                country: asker.country,
+                countryName: countryName(asker.country as never) ?? asker.country,
+              },
+              lang,
+            ),
+          )
+        if (c.institution > 0 && askerName !== null)
+          reasons.push(
+            reason('institution-collaboration', { works: c.institution, institution: askerName }, lang),
+          )
+        if (hit.type !== null && types !== null)
+          reasons.push(reason('organisation-type', { type: hit.type }, lang))
+      }
+      if (countries !== null && hit.country !== null)
+        reasons.push(
+          reason(
+            'partner-country',
+            { country: hit.country, countryName: countryName(hit.country as never) ?? hit.country },
+            lang,
+          ),
+        )
+      rows.push({
+        kind: kind === 'institution' ? 'organisation' : 'researcher',
+        ...(kind === 'institution'
+          ? {
+              organisation: {
+                id: hit.id,
+                name: hit.label,
+                ror: hit.ror,
+                country: hit.country,
+                type: hit.type,
+              },
+            }
+          : {
+              researcher: {
+                id: hit.id,
+                name: hit.label,
+                key: hit.key,
+                country: hit.country,
+                institution: hit.institution,
+              },
+            }),
+        score: hit.score,
+        reasons,
+        evidence: { works: hit.evidence, terms: common, patents: [] },
+      })
+    }
+  }
+  if (kinds.has('record')) rows.push(...matchRecords(record, context.records ?? [], o, countries, lang))
+  rows.sort((a, b) => b.score - a.score || rowKey(a).localeCompare(rowKey(b)))
+  const start = (page - 1) * pageSize
+  return {
+    recordId: record.id,
+    total: rows.length,
+    page,
+    pageSize,
+    rows: rows.slice(start, start + pageSize).map((r, i) => ({ rank: start + i + 1, ...r })),
+    method: {
+      query: "the record's title, keywords (counted twice), summary, problem and advantage",
+      scoring:
+        "organisations and researchers: expertise search (BM25 over works' titles, keywords, fields and abstracts; " +
+        "a unit's score sums its best 5 works, weighted by recency and citations); other records: BM25 over their " +
+        'text. Reasons explain a rank; they do not change it.',
+      languages:
+        'English and Chinese text, Chinese segmented with Intl.Segmenter; a Chinese record finds Chinese text only: ' +
+        'matching across languages needs an embedding model (an optional plug-in fed local model files), not installed',
+      patents: 'not used: no patents are loaded in this store',
+      notes: [
+        ...(countries !== null ? [`candidates limited to ${[...countries].join(', ')}`] : []),
+        ...(types !== null ? [`organisations of type ${[...types].join(', ')}`] : []),
+      ],
+    },
+  }
+}
+
+const rowKey = (r: Omit<MatchRow, 'rank'>) =>
+  r.organisation?.id ?? r.researcher?.id ?? `record:${r.record?.id ?? ''}`
