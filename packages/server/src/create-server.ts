@@ -4,6 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import { MeridianError } from '@meridian/model'
 import type { Workspace } from '@meridian/state'
 import type { Steer } from '@meridian/steer'
+import type { Market } from '@meridian/connect'
 import type { Store } from '@meridian/store'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
@@ -33,6 +34,7 @@ import { ingestRoutes, type IngestHandler } from './routes/ingest.js'
 import { guardStore, type QueueOptions, type StoreReader } from './services/store-reader.js'
 import { ClientGone, registerRequestLimits } from './services/request-limits.js'
 import { connectRoutes } from './routes/connect.js'
+import { marketRoutes } from './routes/market.js'
 import { registerWebRoot } from './web-root.js'
 
 /** Options of {@link createServer}. */
@@ -64,6 +66,8 @@ export interface ServerOptions {
   readonly workspace?: Workspace
   /** STEER's programmes and KPIs (needs `workspace`). Default: none (the programme routes are absent). */
   readonly steer?: Steer
+  /** CONNECT's marketplace (needs `workspace`). Default: none (the record, interest and inbox routes are absent). */
+  readonly market?: Market
   /** `public` (default): indicator reads need no sign-in; `private`: every route but signing in does. */
   readonly access?: Access
   /** Mark the session cookie Secure (serve behind HTTPS). Default `false`. */
@@ -192,6 +196,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       milestoneRoutes(app, options.steer)
       reportRoutes(app, options.steer, store, { chromium: options.chromium })
     }
+    if (options.market) marketRoutes(app, options.market, store)
     if (options.ingest)
       ingestRoutes(app, store, {
         ingest: options.ingest,

@@ -7,6 +7,7 @@ import { createServer, warmUp, type IngestHandler } from '@meridian/server'
 import type { Store } from '@meridian/store'
 import { createWorkspace } from '@meridian/state'
 import { createSteer } from '@meridian/steer'
+import { createMarket } from '@meridian/connect'
 import { storeDir, type Context } from '../context.js'
 import { openStateFor } from '../open-state.js'
 import { ingestInto } from '../ingest-run.js'
@@ -111,6 +112,7 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
     const state = await openStateFor(context, dir, options, { command: 'meridian serve' })
     try {
       const workspace = createWorkspace(state)
+      const market = createMarket(state)
       const webRoot = options.web ?? defaultWebRoot()
       const access = options.public === false ? 'private' : 'public'
       const hosts = allowedHosts(options.host, options.allowedHost)
@@ -118,6 +120,7 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
         store,
         workspace,
         steer: createSteer(state),
+        market,
         access,
         secureCookies: options.secureCookies ?? false,
         ...(webRoot ? { webRoot } : {}),
@@ -127,6 +130,14 @@ export async function serveStore(context: Context, dir: string, options: ServeOp
         ...(queryTimeoutMs ? { queryTimeoutMs } : {}),
       })
       const url = await app.listen({ port, host: options.host })
+      // Records past their expiry date leave the marketplace at once (reads check the date); the sweep marks
+      // them expired and reminds owners a month ahead, every hour.
+      const sweep = () =>
+        market
+          .sweep({ kind: 'operator', label: 'server:sweep' })
+          .catch((error: unknown) => app.log.error({ err: error }, 'marketplace sweep failed'))
+      void sweep()
+      setInterval(() => void sweep(), 3_600_000).unref()
       // A private server answers nothing unsigned, so there is nothing to warm.
       if (options.warm !== false && access === 'public')
         warmInBackground(context, app, hosts?.[0] ?? options.host)

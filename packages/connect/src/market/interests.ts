@@ -45,7 +45,7 @@ export interface InterestView {
     readonly organisation: string | null
   }
   readonly message: string
-  readonly status: string
+  readonly status: 'pending' | 'accepted' | 'declined' | 'withdrawn'
   readonly declineReason: string | null
   readonly decisionNote: string | null
   readonly decidedAt: string | null
@@ -104,7 +104,7 @@ async function interestViews(
         organisation: r.organisation,
       },
       message: r.message,
-      status: r.status,
+      status: r.status as InterestView['status'],
       declineReason: r.decline_reason,
       decisionNote: r.decision_note,
       decidedAt: r.decided_at?.toISOString() ?? null,

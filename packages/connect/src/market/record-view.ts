@@ -1,5 +1,5 @@
 import type { Selectable } from '@meridian/state'
-import type { Contact } from './record-spec.js'
+import type { Contact, RecordStatus, RecordType } from './record-spec.js'
 import type { MarketRecordsTable } from './schema.js'
 
 /** A record's owning organisation as shown beside it. */
@@ -13,9 +13,9 @@ export interface OwnerView {
 /** A marketplace record as an actor may see it: `contact` only for its owners and accepted interest. */
 export interface RecordView {
   readonly id: number
-  readonly type: string
+  readonly type: RecordType
   /** The status in effect: a published record past its expiry date reads `expired` even before the sweep. */
-  readonly status: string
+  readonly status: RecordStatus
   readonly organisation: OwnerView | null
   readonly brokerOrganisationId: number | null
   readonly externalId: string | null
@@ -53,8 +53,10 @@ export interface RecordView {
 export const effectiveStatus = (
   row: Pick<MarketRecordsTable, 'status' | 'expires_on'>,
   day: string,
-): string =>
-  row.status === 'published' && row.expires_on !== null && row.expires_on < day ? 'expired' : row.status
+): RecordStatus =>
+  row.status === 'published' && row.expires_on !== null && row.expires_on < day
+    ? 'expired'
+    : (row.status as RecordStatus)
 
 /** A stored record as a view; the contact is left out unless `withContact`. */
 export function recordView(
@@ -65,7 +67,7 @@ export function recordView(
 ): RecordView {
   const view: RecordView = {
     id: row.id,
-    type: row.type,
+    type: row.type as RecordType,
     status: effectiveStatus(row, day),
     organisation: row.organisation_id === null ? null : (owners.get(row.organisation_id) ?? null),
     brokerOrganisationId: row.broker_organisation_id,

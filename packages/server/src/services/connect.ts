@@ -1,5 +1,6 @@
 import {
   buildExpertiseIndex,
+  matchRecord,
   ConnectWorker,
   createProfileCache,
   institutionInfo,
@@ -8,6 +9,8 @@ import {
   yearlyFromStore,
   type BacktestResult,
   type ExpertiseIndex,
+  type MatchOptions,
+  type RecordView,
   type PartnerRecommendation,
   type Profile,
   type ProfileCache,
@@ -132,4 +135,17 @@ export async function partnerBacktest(store: StoreReader, level: Level, query: B
   )
   const { trainedOn, weights } = result.model
   return { ...result, method: { ...result.method }, model: { trainedOn, weights } }
+}
+
+/**
+ * Candidates for a marketplace record (organisations and researchers from the expertise index of the store's
+ * data version, and the other published records), ranked with reasons.
+ */
+export async function marketMatches(
+  store: StoreReader,
+  record: RecordView,
+  records: readonly RecordView[],
+  options: MatchOptions,
+) {
+  return matchRecord(await expertiseIndex(store), record, { records, options })
 }
