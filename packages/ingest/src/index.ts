@@ -11,3 +11,13 @@ export { readLensCsv } from './lens/index.js'
 export { readDimensionsCsv } from './dimensions/index.js'
 export { readOpenAlexCsv } from './openalex-csv/index.js'
 export { affiliationCountry } from './affiliation-country/index.js'
+export {
+  detectPatentFormat,
+  patentReaderFor,
+  readLensPatentCsv,
+  readPatents,
+  readPatentscopeCsv,
+  PATENT_FORMAT_NAMES,
+  type PatentRead,
+  type PatentReader,
+} from './patents/index.js'

@@ -28,3 +28,15 @@ export { alpha3CountryCode, countryAlpha3 } from './country-alpha3.js'
 export { readCsvRows, type CsvError, type CsvOptions, type CsvRow } from './csv-rows.js'
 /** Decoders of untrusted values at the edge (`decode.text(value, 'programmes[0].title')`): each throws `INVALID_VALUE` naming the path. */
 export * as decode from './decode.js'
+export {
+  PATENT_SOURCES,
+  toPatentClass,
+  toPatentOffice,
+  toPublicationNumber,
+  type Patent,
+  type PatentClass,
+  type PatentItem,
+  type PatentOffice,
+  type PatentSource,
+  type PublicationNumber,
+} from './patent.js'

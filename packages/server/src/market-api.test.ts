@@ -160,7 +160,8 @@ describe.each(ENGINES)('marketplace API on $name', (engine) => {
     expect((await as('viewer', { url: '/api/agreements' })).json()).toEqual([
       { programmeId: null, ownerCountry: 'CN', partnerCountry: 'FR', agreements: 1 },
     ])
-    const unread = ((await as('analyst', { url: '/api/inbox?unread=true' })).json() as { unread: number }).unread
+    const unread = ((await as('analyst', { url: '/api/inbox?unread=true' })).json() as { unread: number })
+      .unread
     expect(unread).toBe(inbox.unread + 1) // the agreement the researcher recorded
     const read = await as('analyst', { method: 'POST', url: '/api/inbox/read', payload: {} })
     expect(read.json()).toEqual({ marked: unread })

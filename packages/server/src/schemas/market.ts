@@ -209,7 +209,11 @@ export const matchesSchema = z
           .optional(),
         score: z.number(),
         reasons: list(reason),
-        evidence: z.object({ works: list(workEvidence), terms: words, patents: list(z.unknown()).describe("Patents that matched (none until patents are loaded).") }),
+        evidence: z.object({
+          works: list(workEvidence),
+          terms: words,
+          patents: list(z.unknown()).describe('Patents that matched (none until patents are loaded).'),
+        }),
       }),
     ),
     method: z.object({
