@@ -60,7 +60,8 @@ function ingestBig(
 
 describe.skipIf(!BUILT)('a run killed midway', () => {
   // The whole run is timed first: reading takes roughly its first half, the commit (merge and facts) the rest, so
-  // kills at 20 %, 50 % and 85 % of it land while reading and while committing, on any machine.
+  // kills at 20 %, 50 % and 70 % of it land while reading and while committing, on any machine (85 % once
+  // missed: a loaded machine timed the first run slower than the killed one, which finished first).
   it('leaves the store as before, whether killed while reading or while committing', async () => {
     const full = await ingestBig('timing')
     expect(full.end).toBe(0)
@@ -74,7 +75,7 @@ describe.skipIf(!BUILT)('a run killed midway', () => {
       }),
     ).toBe(0)
     const before = await status()
-    for (const share of [0.2, 0.5, 0.85]) {
+    for (const share of [0.2, 0.5, 0.7]) {
       expect((await ingestBig('store', share * full.seconds * 1000)).end).toBe('SIGKILL')
       expect(await status()).toBe(before)
     }

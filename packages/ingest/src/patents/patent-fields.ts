@@ -47,19 +47,18 @@ export function count(record: CsvRecord, column: string): number | null {
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 
-/** `YYYY-MM-DD` for a calendar date whose year is within the limits; a problem quoting `written` otherwise. */
-export function calendarDate(
-  field: string,
-  written: string,
-  year: number,
-  month: number,
-  day: number,
-): string {
-  const checked = yearFromNumber(year, written)
-  if (typeof checked !== 'number') fail(field, checked.problem)
+/** Whether a day exists in the (proleptic Gregorian) calendar. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
   const days = month === 2 && leap ? 29 : DAYS[month - 1]
-  if (days === undefined || day < 1 || day > days) fail(field, `${quoteText(written)} is not a calendar date`)
+  return days !== undefined && day >= 1 && day <= days
+}
+
+/** `YYYY-MM-DD` for a calendar date whose year is within the limits; a problem quoting `written` otherwise. */
+export function calendarDate(field: string, written: string, year: number, month: number, day: number): string {
+  const checked = yearFromNumber(year, written)
+  if (typeof checked !== 'number') fail(field, checked.problem)
+  if (!isCalendarDate(year, month, day)) fail(field, `${quoteText(written)} is not a calendar date`)
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
 }
 
