@@ -9,13 +9,13 @@ import {
 } from '@meridian/model'
 import type { CsvRecord } from '../csv/index.js'
 import { quoteText, yearFromText } from '../values/index.js'
+import { lensDate, type DateContext } from './lens-dates.js'
 import {
   calendarDate,
   classes,
   count,
   earliest,
   fail,
-  isoDate,
   readPatentTable,
   required,
   splitList,
@@ -25,27 +25,17 @@ import {
 /** Lens separates the values of a list cell with `;;` (a single `;` occurs inside DOIs). */
 const SEPARATOR = ';;'
 
-/**
- * The year a two-digit year stands for: the latest year ending in those digits and not after `notAfter`
- * (the Publication Year: a document is filed before it is published); without one, POSIX's pivot
- * (`69`-`99` -> 1969-1999, `00`-`68` -> 2000-2068).
- */
-function fullYear(yy: number, notAfter: number | null): number {
-  if (notAfter === null) return yy >= 69 ? 1900 + yy : 2000 + yy
-  return notAfter - ((((notAfter - yy) % 100) + 100) % 100)
+/** A date column, decoded by `lensDate`; `null` when empty. */
+function dateColumn(record: CsvRecord, column: string, context: DateContext): string | null {
+  const text = record.get(column)
+  return text === null ? null : lensDate(column, text, context)
 }
 
-const DAY_MONTH_YEAR = /^(\d{2})\/(\d{2})\/(\d{2}|\d{4})$/
-
-/** A date written `YYYY-MM-DD` (later exports) or `dd/mm/yy` (2015 exports), or a problem. */
-function lensDate(record: CsvRecord, column: string, notAfter: number | null): string | null {
-  const text = record.get(column)
-  if (text === null) return null
-  const m = DAY_MONTH_YEAR.exec(text)
-  if (!m) return isoDate(column, text)
-  const [, day = '', month = '', year = ''] = m
-  const full = year.length === 4 ? Number(year) : fullYear(Number(year), notAfter)
-  return calendarDate(column, text, full, Number(month), Number(day))
+/** The Publication Year when the cell holds one; a bad one is reported by `publicationYear`. */
+function yearHint(record: CsvRecord): number | null {
+  const text = record.get('Publication Year')
+  const year = text === null ? null : yearFromText(text)
+  return typeof year === 'number' ? year : null
 }
 
 /** Publication Year, checked against the Publication Date when both are given. */
@@ -59,25 +49,34 @@ function publicationYear(record: CsvRecord, date: string | null): number | null 
   return year
 }
 
+interface Priorities {
+  readonly numbers: string[]
+  readonly offices: PatentOffice[]
+  /** The date of each dated entry, by its number. */
+  readonly dates: Map<string, string[]>
+}
+
 /** Priority numbers as Lens writes them: `US 201161550506 P 20111024` (office, number, kind, date). */
-function priorities(record: CsvRecord): { numbers: string[]; offices: PatentOffice[]; dates: string[] } {
-  const numbers: string[] = []
-  const offices: PatentOffice[] = []
-  const dates: string[] = []
+function priorities(record: CsvRecord): Priorities {
+  const offices = new Set<PatentOffice>()
+  const dates = new Map<string, string[]>()
+  const numbers = new Set<string>()
   for (const entry of splitList(record.get('Priority Numbers'), SEPARATOR)) {
     const tokens = entry.split(/\s+/)
-    const last = tokens[tokens.length - 1] ?? ''
-    const dated =
-      tokens.length >= 4 && /^\d{8}$/.test(last) && /^[A-Z]\d?$/.test(tokens[tokens.length - 2] ?? '')
+    // The date closes an entry of four tokens or more, after a kind code (`P`, `A`, `W`, `A1`).
+    const date = /^(\d{4})(\d{2})(\d{2})$/.exec(tokens[tokens.length - 1] ?? '')
+    const dated = date !== null && tokens.length >= 4 && /^[A-Z]\d?$/.test(tokens[tokens.length - 2] ?? '')
+    const number = dated ? tokens.slice(0, -1).join(' ') : entry
+    numbers.add(number)
     if (dated) {
-      const y = Number(last.slice(0, 4))
-      dates.push(calendarDate('Priority Numbers', last, y, Number(last.slice(4, 6)), Number(last.slice(6))))
+      const [written, y, m, d] = date
+      const decoded = calendarDate('Priority Numbers', written, Number(y), Number(m), Number(d))
+      dates.set(number, [...(dates.get(number) ?? []), decoded])
     }
-    numbers.push(dated ? tokens.slice(0, -1).join(' ') : entry)
     const office = toPatentOffice(/^[A-Za-z]{2}$/.test(tokens[0] ?? '') ? tokens[0] : null)
-    if (office !== null && !offices.includes(office)) offices.push(office)
+    if (office !== null) offices.add(office)
   }
-  return { numbers: [...new Set(numbers)], offices, dates }
+  return { numbers: [...numbers], offices: [...offices], dates }
 }
 
 /** `DOI(s)` (2015 exports: every value a DOI) or the DOIs among `NPL Resolved External ID(s)` (later ones). */
@@ -101,12 +100,13 @@ function decode(record: CsvRecord): PatentFields {
   if (jurisdiction !== prefix)
     fail('Jurisdiction', `${quoteText(jurisdictionText ?? '')} is not the office of ${quoteText(written)}`)
   const title = required(record, 'Title')
-  // The Publication Year column gives the century of a dd/mm/yy Publication Date.
-  const yearText = record.get('Publication Year')
-  const yearHint = yearText !== null && /^\d{4}$/.test(yearText) ? Number(yearText) : null
-  const publicationDate = lensDate(record, 'Publication Date', yearHint)
+  const publicationDate = dateColumn(record, 'Publication Date', { year: yearHint(record) })
   const year = publicationYear(record, publicationDate)
   const priority = priorities(record)
+  const applicationNumber = record.get('Application Number')
+  // A 2015 export's late-December application date may need the application's own priority entry.
+  const known = applicationNumber === null ? [] : (priority.dates.get(applicationNumber) ?? [])
+  const applicationDate = dateColumn(record, 'Application Date', { notAfter: publicationDate, known })
   const citedBy = record.has('Cited by Patent Count') ? 'Cited by Patent Count' : 'Cited Count'
   return {
     publicationNumber,
@@ -117,13 +117,13 @@ function decode(record: CsvRecord): PatentFields {
     abstract: record.get('Abstract'),
     publicationDate,
     publicationYear: year,
-    applicationNumber: record.get('Application Number'),
-    applicationDate: lensDate(record, 'Application Date', year),
+    applicationNumber,
+    applicationDate,
     priorityNumbers: priority.numbers,
     priorityCountries: priority.offices,
     earliestPriorityDate: record.has('Earliest Priority Date')
-      ? lensDate(record, 'Earliest Priority Date', year)
-      : earliest(priority.dates),
+      ? dateColumn(record, 'Earliest Priority Date', { notAfter: publicationDate })
+      : earliest([...priority.dates.values()].flat()),
     applicants: splitList(record.get('Applicants'), SEPARATOR),
     inventors: splitList(record.get('Inventors'), SEPARATOR),
     cpc: classes('CPC Classifications', splitList(record.get('CPC Classifications'), SEPARATOR)),

@@ -55,7 +55,13 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 }
 
 /** `YYYY-MM-DD` for a calendar date whose year is within the limits; a problem quoting `written` otherwise. */
-export function calendarDate(field: string, written: string, year: number, month: number, day: number): string {
+export function calendarDate(
+  field: string,
+  written: string,
+  year: number,
+  month: number,
+  day: number,
+): string {
   const checked = yearFromNumber(year, written)
   if (typeof checked !== 'number') fail(field, checked.problem)
   if (!isCalendarDate(year, month, day)) fail(field, `${quoteText(written)} is not a calendar date`)
@@ -99,6 +105,21 @@ export function earliest(dates: readonly string[]): string | null {
   return first
 }
 
+function decodeRow(
+  record: CsvRecord,
+  file: string,
+  source: PatentSource,
+  decode: (record: CsvRecord) => PatentFields,
+): PatentItem {
+  try {
+    return { kind: 'patent', patent: { ...decode(record), source, file, line: record.line } }
+  } catch (error) {
+    if (!(error instanceof FieldProblem)) throw error
+    const { code, field, message } = error
+    return { kind: 'problem', problem: { code, file, line: record.line, field, message } }
+  }
+}
+
 /**
  * Read the rows of a patent export through `decode`: each row gives a patent or, when `decode` fails or the
  * row does not fit the header, a located problem, and reading goes on. Rows before the format's header
@@ -129,12 +150,6 @@ export async function* readPatentTable(
       return
     }
     checked = true
-    try {
-      yield { kind: 'patent', patent: { ...decode(item), source, file, line: item.line } }
-    } catch (error) {
-      if (!(error instanceof FieldProblem)) throw error
-      const { code, field, message } = error
-      yield { kind: 'problem', problem: { code, file, line: item.line, field, message } }
-    }
+    yield decodeRow(item, file, source, decode)
   }
 }
