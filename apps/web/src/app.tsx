@@ -5,6 +5,8 @@ import { LANGS, setLang, t, useLang, type Lang } from './i18n/i18n.js'
 import { isAccountView, navigate, useRoute, VIEWS, type AccountView, type View } from './lib/route.js'
 import { useFetch } from './lib/use-fetch.js'
 import { LazyView } from './components/lazy-view.js'
+import { MarketNavItem } from './market/nav-item.js'
+import { useMarketRoute } from './market/route.js'
 import { OverviewView } from './views/overview-view.js'
 import { AccountMenu } from './workspace/account-menu.js'
 import { useSession } from './workspace/session.js'
@@ -17,6 +19,7 @@ const loadNetwork = () => import('./views/network-view.js').then((m) => m.Networ
 const loadPartners = () => import('./views/partners-view.js').then((m) => m.PartnersView)
 const loadProgrammes = () => import('./views/programmes-view.js').then((m) => m.ProgrammesView)
 const loadProgramme = () => import('./views/programme-view.js').then((m) => m.ProgrammeView)
+const loadMarket = () => import('./views/market-view.js').then((m) => m.MarketView)
 const loadSignIn = () => import('./workspace/sign-in-view.js').then((m) => m.SignInView)
 
 type AccountPage = ComponentType<{ readonly params: Readonly<Record<string, string>> }>
@@ -40,6 +43,8 @@ const LANG_LABEL: Readonly<Record<Lang, string>> = { en: 'English', zh: '中文'
 export function App() {
   const lang = useLang()
   const route = useRoute()
+  // The marketplace's pages (`#/market/...`) have their own routes; the other views do not see them.
+  const market = useMarketRoute()
   const policy = route.params.policy ?? 'iso'
   const { session, generation } = useSession()
   const status = useFetch(`status:${policy}:${generation}`, () => api.status({ countryPolicy: policy }))
@@ -66,7 +71,8 @@ export function App() {
                 <a
                   href={`#/${view}`}
                   aria-current={
-                    route.view === view || (view === 'programmes' && route.view === 'programme')
+                    market === null &&
+                    (route.view === view || (view === 'programmes' && route.view === 'programme'))
                       ? 'page'
                       : undefined
                   }
@@ -86,6 +92,7 @@ export function App() {
                 </a>
               </li>
             ))}
+            <MarketNavItem current={market !== null} />
           </ul>
         </nav>
         <div class="header-end">
@@ -124,7 +131,9 @@ export function App() {
                 </p>
               ) : null}
               <main id="main" tabIndex={-1} data-ready="true">
-                {route.view === 'overview' ? <OverviewView status={value} policy={policy} /> : null}
+                {route.view === 'overview' && market === null ? (
+                  <OverviewView status={value} policy={policy} />
+                ) : null}
                 {route.view === 'map' ? (
                   <LazyView load={loadMap} props={{ status: value, params: route.params }} />
                 ) : null}
@@ -149,6 +158,7 @@ export function App() {
                 {route.view === 'programme' ? (
                   <LazyView load={loadProgramme} props={{ params: route.params }} />
                 ) : null}
+                {market !== null ? <LazyView load={loadMarket} props={{ route: market }} /> : null}
               </main>
             </>
           )}

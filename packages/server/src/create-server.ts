@@ -35,6 +35,7 @@ import { guardStore, type QueueOptions, type StoreReader } from './services/stor
 import { ClientGone, registerRequestLimits } from './services/request-limits.js'
 import { connectRoutes } from './routes/connect.js'
 import { marketRoutes } from './routes/market.js'
+import { capabilityRoutes } from './routes/capabilities.js'
 import { registerWebRoot } from './web-root.js'
 
 /** Options of {@link createServer}. */
@@ -171,6 +172,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   })
   await app.register(fastifyCompress, { threshold: 1024 })
   await registerOpenApi(app)
+  capabilityRoutes(app, {
+    workspace: options.workspace !== undefined,
+    steer: options.workspace !== undefined && options.steer !== undefined,
+    market: options.workspace !== undefined && options.market !== undefined,
+    ingest: options.workspace !== undefined && options.ingest !== undefined,
+  })
   for (const routes of [
     statusRoutes,
     indicatorRoutes,

@@ -68,6 +68,12 @@ describe.each(ENGINES)('marketplace API on $name', (engine) => {
   it('never returns a record’s contact to another organisation before its interest is accepted', async () => {
     const { app, as } = await fixture(engine)
     expect((await app.inject('/api/records')).statusCode).toBe(401)
+    expect((await app.inject('/api/capabilities')).json()).toEqual({
+      workspace: true,
+      steer: false,
+      market: true,
+      ingest: false,
+    })
     const paths = Object.keys((await app.inject('/openapi.json')).json().paths as object)
     expect(paths).toEqual(
       expect.arrayContaining([

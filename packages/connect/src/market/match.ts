@@ -149,10 +149,12 @@ function derive(corpus: SearchCorpus) {
   return d
 }
 
+const plural = (n: number | string | undefined, word: string) => (n === 1 ? word : `${word}s`)
+
 const TEXT = {
   works: {
     en: (f: Record<string, number | string>) =>
-      `${f.works} matching works; the best: "${f.best}" (${f.year})`,
+      `${f.works} matching ${plural(f.works, 'work')}; the best: "${f.best}" (${f.year})`,
     zh: (f: Record<string, number | string>) => `${f.works} 篇相关论文；最相关：“${f.best}”（${f.year}）`,
   },
   terms: {
@@ -161,11 +163,13 @@ const TEXT = {
   },
   'country-collaboration': {
     en: (f: Record<string, number | string>) =>
-      `${f.works} works with partners in ${f.countryName}, your country`,
-    zh: (f: Record<string, number | string>) => `与贵方所在国家（${f.countryName}）的合作论文 ${f.works} 篇`,
+      `${f.works} ${plural(f.works, 'work')} with partners in ${f.countryName}, the record owner's country`,
+    zh: (f: Record<string, number | string>) =>
+      `与需求方所在国家（${f.countryName}）的合作论文 ${f.works} 篇`,
   },
   'institution-collaboration': {
-    en: (f: Record<string, number | string>) => `${f.works} joint works with ${f.institution}`,
+    en: (f: Record<string, number | string>) =>
+      `${f.works} joint ${f.works === 1 ? 'work' : 'works'} with ${f.institution}`,
     zh: (f: Record<string, number | string>) => `与${f.institution}合作论文 ${f.works} 篇`,
   },
   'organisation-type': {
