@@ -65,6 +65,16 @@ beforeAll(() => {
     join(dir, 'programmes.json'),
     JSON.stringify({ programmes: [{ title: 'A cooperation programme (synthetic)', countries: ['DE'] }] }),
   )
+  writeFileSync(
+    join(dir, 'needs.json'),
+    JSON.stringify([
+      {
+        title: 'Sensors that follow battery ageing (synthetic)',
+        summary: 'A maker of storage systems seeks robust sensors.',
+        contact: { name: 'A. Tester', email: 'tester@example.org' },
+      },
+    ]),
+  )
   // STEER's own fixtures in the STIP Compass and CORDIS layouts.
   const fixture = (name: string) => new URL(`../packages/steer/test-fixtures/${name}`, import.meta.url)
   copyFileSync(fixture('stip-sample.csv'), join(dir, 'stip-compass.csv'))

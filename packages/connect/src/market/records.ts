@@ -228,6 +228,8 @@ export async function createRecords(
       const row = await trx
         .insertInto('market_records')
         .values({
+          // A dry run names its rows itself: an id from the sequence would be used up though rolled back.
+          ...(options.dryRun ? { id: -(created.length + 1) } : {}),
           ...columns(spec),
           expires_on: published ? (spec.expiresOn ?? addMonths(day, VALIDITY_MONTHS)) : spec.expiresOn,
           organisation_id: organisationId,
