@@ -245,6 +245,32 @@ const options = (o: MatchOptions) => {
   return { page, pageSize }
 }
 
+/** A ranked candidate before its reasons are worked out (only the page shown is built). */
+interface Candidate {
+  readonly score: number
+  readonly key: string
+  readonly build: () => Omit<MatchRow, 'rank'>
+}
+
+/** The text index of a list of records, kept for the last few lists seen (the published records change rarely). */
+const recordIndexes = new Map<string, MiniSearch<{ id: number; text: string }>>()
+
+function recordIndex(records: readonly RecordView[]): MiniSearch<{ id: number; text: string }> {
+  const signature = records.map((r) => `${r.id}:${r.updatedAt}`).join(',')
+  const known = recordIndexes.get(signature)
+  if (known) return known
+  const engine = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    tokenize,
+    processTerm,
+    searchOptions: { tokenize, processTerm },
+  })
+  engine.addAll(records.map((r) => ({ id: r.id, text: recordQuery(r) })))
+  if (recordIndexes.size >= 4) recordIndexes.delete(recordIndexes.keys().next().value as string)
+  recordIndexes.set(signature, engine)
+  return engine
+}
+
 /** Other published records that complement this one (offers for a need, needs for an offer), matched on text. */
 function matchRecords(
   record: RecordView,
@@ -252,56 +278,51 @@ function matchRecords(
   o: MatchOptions,
   countries: ReadonlySet<string> | null,
   lang: ReasonLanguage,
-): Omit<MatchRow, 'rank'>[] {
-  const wanted = NEED_TYPES.includes(record.type as never) ? OFFER_TYPES : NEED_TYPES
-  const pool = others.filter(
-    (r) =>
-      r.id !== record.id &&
-      r.status === 'published' &&
-      (wanted as readonly string[]).includes(r.type) &&
-      (countries === null || (r.organisation?.country != null && countries.has(r.organisation.country))) &&
-      (o.trl === undefined || (r.trl !== null && r.trl >= o.trl.min && r.trl <= o.trl.max)) &&
-      (o.partnershipTypes === undefined || r.partnershipTypes.some((t) => o.partnershipTypes?.includes(t))),
-  )
-  if (pool.length === 0) return []
-  const engine = new MiniSearch<{ id: number; text: string }>({
-    fields: ['text'],
-    tokenize,
-    processTerm,
-    searchOptions: { tokenize, processTerm },
-  })
-  engine.addAll(pool.map((r) => ({ id: r.id, text: recordQuery(r) })))
+): Candidate[] {
+  const wanted: readonly string[] = NEED_TYPES.includes(record.type) ? OFFER_TYPES : NEED_TYPES
+  const fits = (r: RecordView) =>
+    r.id !== record.id &&
+    r.status === 'published' &&
+    wanted.includes(r.type) &&
+    (countries === null || (r.organisation?.country != null && countries.has(r.organisation.country))) &&
+    (o.trl === undefined || (r.trl !== null && r.trl >= o.trl.min && r.trl <= o.trl.max)) &&
+    (o.partnershipTypes === undefined || r.partnershipTypes.some((t) => o.partnershipTypes?.includes(t)))
+  if (!others.some(fits)) return []
+  const byId = new Map(others.map((r) => [r.id, r]))
   const query = terms(recordQuery(record))
-  const byId = new Map(pool.map((r) => [r.id, r]))
-  return engine.search(recordQuery(record)).flatMap((hit) => {
-    const other = byId.get(Number(hit.id))
-    if (!other) return []
-    const common = [...terms(recordQuery(other))].filter((t) => query.has(t)).slice(0, 8)
-    const types = other.partnershipTypes.filter((t) => record.partnershipTypes.includes(t))
-    const classes = other.classes.filter((c) => record.classes.some((k) => k.slice(0, 4) === c.slice(0, 4)))
-    const reasons = [
-      reason('terms', { terms: common.join(', ') }, lang),
-      ...(types.length > 0 ? [reason('partnership', { types: types.join(', ') }, lang)] : []),
-      ...(classes.length > 0 ? [reason('classes', { classes: classes.join(', ') }, lang)] : []),
-      ...(other.trl !== null ? [reason('trl', { trl: other.trl }, lang)] : []),
-    ]
-    return [
-      {
-        kind: 'record' as const,
-        record: {
-          id: other.id,
-          type: other.type,
-          title: other.title,
-          organisation: other.organisation?.name ?? null,
-          country: other.organisation?.country ?? null,
-          trl: other.trl,
-        },
-        score: hit.score,
-        reasons,
-        evidence: { works: [], terms: common, patents: [] },
-      },
-    ]
-  })
+  return recordIndex(others)
+    .search(recordQuery(record), { filter: (hit) => fits(byId.get(Number(hit.id)) as RecordView) })
+    .flatMap((hit) => {
+      const other = byId.get(Number(hit.id))
+      if (!other) return []
+      const build = (): Omit<MatchRow, 'rank'> => {
+        const common = [...terms(recordQuery(other))].filter((t) => query.has(t)).slice(0, 8)
+        const types = other.partnershipTypes.filter((t) => record.partnershipTypes.includes(t))
+        const classes = other.classes.filter((c) =>
+          record.classes.some((k) => k.slice(0, 4) === c.slice(0, 4)),
+        )
+        return {
+          kind: 'record',
+          record: {
+            id: other.id,
+            type: other.type,
+            title: other.title,
+            organisation: other.organisation?.name ?? null,
+            country: other.organisation?.country ?? null,
+            trl: other.trl,
+          },
+          score: hit.score,
+          reasons: [
+            reason('terms', { terms: common.join(', ') }, lang),
+            ...(types.length > 0 ? [reason('partnership', { types: types.join(', ') }, lang)] : []),
+            ...(classes.length > 0 ? [reason('classes', { classes: classes.join(', ') }, lang)] : []),
+            ...(other.trl !== null ? [reason('trl', { trl: other.trl }, lang)] : []),
+          ],
+          evidence: { works: [], terms: common, patents: [] },
+        }
+      }
+      return [{ score: hit.score, key: `record:${other.id}`, build }]
+    })
 }
 
 /**
@@ -352,81 +373,91 @@ export function matchRecord(
         (countries === null || (r.country !== null && countries.has(r.country))) &&
         (types === null || (r.type !== null && types.has(r.type))),
     )
-  const rows: Omit<MatchRow, 'rank'>[] = []
+  // Candidates are ranked on their scores; reasons are worked out for the page shown only.
+  const rows: Candidate[] = []
   for (const kind of ['institution', 'author'] as const) {
     if (!kinds.has(kind === 'institution' ? 'organisation' : 'researcher')) continue
-    for (const hit of search(kind)) {
-      const best = hit.evidence[0]
-      const common = shared(query, hit.evidence, corpus)
-      const reasons: MatchReason[] = [
-        reason('works', { works: hit.matchingWorks, best: best?.title ?? '', year: best?.year ?? '' }, lang),
-        ...(common.length > 0 ? [reason('terms', { terms: common.join(', ') }, lang)] : []),
-      ]
-      if (kind === 'institution') {
-        const c = collaboration(corpus, hit.id, asker, askerKey)
-        if (c.country > 0 && asker.country !== null && hit.country !== asker.country)
-          reasons.push(
+    for (const hit of search(kind))
+      rows.push({
+        score: hit.score,
+        key: hit.id,
+        build: (): Omit<MatchRow, 'rank'> => {
+          const best = hit.evidence[0]
+          const common = shared(query, hit.evidence, corpus)
+          const reasons: MatchReason[] = [
             reason(
-              'country-collaboration',
-              {
-                works: c.country,
-                country: asker.country,
-                countryName: countryName(asker.country as never) ?? asker.country,
-              },
+              'works',
+              { works: hit.matchingWorks, best: best?.title ?? '', year: best?.year ?? '' },
               lang,
             ),
-          )
-        if (c.institution > 0 && askerName !== null)
-          reasons.push(
-            reason('institution-collaboration', { works: c.institution, institution: askerName }, lang),
-          )
-        if (hit.type !== null && types !== null)
-          reasons.push(reason('organisation-type', { type: hit.type }, lang))
-      }
-      if (countries !== null && hit.country !== null)
-        reasons.push(
-          reason(
-            'partner-country',
-            { country: hit.country, countryName: countryName(hit.country as never) ?? hit.country },
-            lang,
-          ),
-        )
-      rows.push({
-        kind: kind === 'institution' ? 'organisation' : 'researcher',
-        ...(kind === 'institution'
-          ? {
-              organisation: {
-                id: hit.id,
-                name: hit.label,
-                ror: hit.ror,
-                country: hit.country,
-                type: hit.type,
-              },
-            }
-          : {
-              researcher: {
-                id: hit.id,
-                name: hit.label,
-                key: hit.key,
-                country: hit.country,
-                institution: hit.institution,
-              },
-            }),
-        score: hit.score,
-        reasons,
-        evidence: { works: hit.evidence, terms: common, patents: [] },
+            ...(common.length > 0 ? [reason('terms', { terms: common.join(', ') }, lang)] : []),
+          ]
+          if (kind === 'institution') {
+            const c = collaboration(corpus, hit.id, asker, askerKey)
+            if (c.country > 0 && asker.country !== null && hit.country !== asker.country)
+              reasons.push(
+                reason(
+                  'country-collaboration',
+                  {
+                    works: c.country,
+                    country: asker.country,
+                    countryName: countryName(asker.country as never) ?? asker.country,
+                  },
+                  lang,
+                ),
+              )
+            if (c.institution > 0 && askerName !== null)
+              reasons.push(
+                reason('institution-collaboration', { works: c.institution, institution: askerName }, lang),
+              )
+            if (hit.type !== null && types !== null)
+              reasons.push(reason('organisation-type', { type: hit.type }, lang))
+          }
+          if (countries !== null && hit.country !== null)
+            reasons.push(
+              reason(
+                'partner-country',
+                { country: hit.country, countryName: countryName(hit.country as never) ?? hit.country },
+                lang,
+              ),
+            )
+          return {
+            kind: kind === 'institution' ? 'organisation' : 'researcher',
+            ...(kind === 'institution'
+              ? {
+                  organisation: {
+                    id: hit.id,
+                    name: hit.label,
+                    ror: hit.ror,
+                    country: hit.country,
+                    type: hit.type,
+                  },
+                }
+              : {
+                  researcher: {
+                    id: hit.id,
+                    name: hit.label,
+                    key: hit.key,
+                    country: hit.country,
+                    institution: hit.institution,
+                  },
+                }),
+            score: hit.score,
+            reasons,
+            evidence: { works: hit.evidence, terms: common, patents: [] },
+          }
+        },
       })
-    }
   }
   if (kinds.has('record')) rows.push(...matchRecords(record, context.records ?? [], o, countries, lang))
-  rows.sort((a, b) => b.score - a.score || rowKey(a).localeCompare(rowKey(b)))
+  rows.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   const start = (page - 1) * pageSize
   return {
     recordId: record.id,
     total: rows.length,
     page,
     pageSize,
-    rows: rows.slice(start, start + pageSize).map((r, i) => ({ rank: start + i + 1, ...r })),
+    rows: rows.slice(start, start + pageSize).map((r, i) => ({ rank: start + i + 1, ...r.build() })),
     method: {
       query: "the record's title, keywords (counted twice), summary, problem and advantage",
       scoring:
@@ -444,6 +475,3 @@ export function matchRecord(
     },
   }
 }
-
-const rowKey = (r: Omit<MatchRow, 'rank'>) =>
-  r.organisation?.id ?? r.researcher?.id ?? `record:${r.record?.id ?? ''}`
