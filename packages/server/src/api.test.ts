@@ -394,6 +394,7 @@ describe('OpenAPI', () => {
     expect(routes.length).toBeGreaterThan(0)
     const institution = (await get('/api/institutions?pageSize=1')).json().institutions[0].institution
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/capabilities',
       '/api/countries/{code}/profile',
       '/api/expertise/{level}',
       '/api/experts',

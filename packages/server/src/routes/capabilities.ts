@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { errorResponses } from '../schemas/common.js'
 import type { ApiApp } from './types.js'
 
 /** Which optional parts this server runs, so the dashboard shows only what answers. */
@@ -24,6 +25,7 @@ export function capabilityRoutes(app: ApiApp, capabilities: Capabilities): void 
             market: z.boolean(),
             ingest: z.boolean(),
           }),
+          ...errorResponses,
         },
       },
     },
