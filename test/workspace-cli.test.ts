@@ -119,7 +119,7 @@ describe('meridian users, organisations, db and audit', () => {
     expect(await json(['db', 'status', '--format', 'json', '--store', 'data'])).toMatchObject({
       engine: 'pglite',
       location: join(dir, 'data', 'state'),
-      applied: [{ name: '0001-workspace' }, { name: '0002-steer' }],
+      applied: [{ name: '0001-workspace' }, { name: '0002-steer' }, { name: '0003-connect' }],
       pending: [],
     })
     expect((await runCli(dir, ['db', 'migrate', '--store', 'data'])).stdout).toContain('up to date')
@@ -162,7 +162,7 @@ describe.skipIf(!server)('the same commands on a PostgreSQL server (--database-u
     expect(add.code, add.stderr).toBe(0)
     expect(await json(['db', 'status', '--format', 'json', '--database-url', url])).toMatchObject({
       engine: 'postgres',
-      applied: [{ name: '0001-workspace' }, { name: '0002-steer' }],
+      applied: [{ name: '0001-workspace' }, { name: '0002-steer' }, { name: '0003-connect' }],
     })
     expect(await json(['users', 'list', '--format', 'json', '--database-url', url])).toMatchObject([
       { email: 'root@example.org', role: 'admin' },
