@@ -30,13 +30,7 @@ export {
 } from './records.js'
 export type { AgreementCount, InterestView, OutcomeView } from './interests.js'
 export { INBOX_KINDS, type InboxItem, type InboxKind } from './inbox.js'
-export {
-  CSV_COLUMNS,
-  RECORD_FILE_FORMATS,
-  recordJson,
-  writeRecordsCsv,
-  type RecordFileFormat,
-} from './record-files.js'
+export { CSV_COLUMNS, recordJson, writeRecordsCsv, type RecordFileFormat } from './record-files.js'
 export type { ConnectSchema } from './schema.js'
 export { createMarket, type Market, type MarketOptions } from './market.js'
 export {

@@ -133,8 +133,7 @@ async function readCsv(text: string, file: string): Promise<FileRecord[]> {
 }
 
 /** The format of a record file, told from its content (JSON starts with `[` or `{`). */
-export const recordFileFormat = (text: string): RecordFileFormat =>
-  /^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'csv'
+const recordFileFormat = (text: string): RecordFileFormat => (/^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'csv')
 
 /**
  * Read a record file's text (JSON list, `{"records": [...]}`, JSON Lines, or CSV with the documented columns)

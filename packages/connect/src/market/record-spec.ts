@@ -1,6 +1,6 @@
 import { decode } from '@meridian/model'
 
-const { invalid, isoDate, list, object, oneOf, optionalDate, optionalText, text, country } = decode
+const { invalid, list, object, oneOf, optionalDate, optionalText, text, country } = decode
 
 /** The kinds of marketplace record (the Enterprise Europe Network's profile types). */
 export const RECORD_TYPES = Object.freeze([
@@ -295,9 +295,6 @@ function flag(value: unknown, path: string): boolean {
 }
 
 const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)]
-
-/** An ISO date, or `INVALID_VALUE` naming the field. */
-export const recordDate = (value: unknown, path: string): string => isoDate(value, path)
 
 /** `INVALID_VALUE` for a list of reasons that are not all from the controlled list. */
 export function reasons<T extends string>(value: unknown, path: string, allowed: readonly T[]): T[] {
