@@ -40,3 +40,4 @@ export {
   type PatentSource,
   type PublicationNumber,
 } from './patent.js'
+export { applicantKey } from './applicant-key.js'

@@ -47,3 +47,19 @@ export {
   type MatchRow,
 } from './match.js'
 export { DEMO_NEEDS, DEMO_OFFERS, seedDemoRecords } from './demo.js'
+export {
+  applicantType,
+  buildPatentIndex,
+  indexPatents,
+  mainGroup,
+  searchApplicants,
+  CLASS_FACTOR,
+  PATENT_METHOD,
+  TOP_PATENTS,
+  type ApplicantHit,
+  type ApplicantSearchOptions,
+  type PatentApplicant,
+  type PatentDoc,
+  type PatentEvidence,
+  type PatentIndex,
+} from './patent-index.js'

@@ -1,10 +1,18 @@
-import { countryName, MeridianError } from '@meridian/model'
+import { applicantKey, countryName, MeridianError } from '@meridian/model'
 import MiniSearch from 'minisearch'
 import type { ReasonLanguage } from '../recommend/reasons.js'
 import type { ExpertiseIndex } from '../search/build-index.js'
 import type { SearchCorpus } from '../search/corpus.js'
 import { searchExperts, type WorkEvidence } from '../search/search-experts.js'
+import { toYears } from '../search/options.js'
 import { processTerm, tokenize } from '../search/tokenize.js'
+import {
+  PATENT_METHOD,
+  searchApplicants,
+  type ApplicantHit,
+  type PatentEvidence,
+  type PatentIndex,
+} from './patent-index.js'
 import { NEED_TYPES, OFFER_TYPES } from './record-spec.js'
 import type { RecordView } from './record-view.js'
 
@@ -16,6 +24,7 @@ export type MatchKind = (typeof MATCH_KINDS)[number]
 export interface MatchReason {
   readonly kind:
     | 'works'
+    | 'patents'
     | 'terms'
     | 'country-collaboration'
     | 'institution-collaboration'
@@ -28,11 +37,11 @@ export interface MatchReason {
   readonly figures: Readonly<Record<string, number | string>>
 }
 
-/** The works (and, once loaded, patents) that put a candidate on the list, and the terms they share with the record. */
+/** The works and patents that put a candidate on the list, and the terms they share with the record. */
 export interface MatchEvidence {
   readonly works: readonly WorkEvidence[]
   readonly terms: readonly string[]
-  readonly patents: readonly never[]
+  readonly patents: readonly PatentEvidence[]
 }
 
 /** One ranked candidate. */
@@ -87,6 +96,8 @@ export interface MatchOptions {
   readonly lang?: ReasonLanguage
   /** Works left out as if not in the index (leave-one-out evaluation). */
   readonly excludeWorks?: readonly number[]
+  /** Patents (store `patent_id`) left out as if not loaded (leave-one-out evaluation). */
+  readonly excludePatents?: readonly number[]
 }
 
 /** The method stated with every answer. */
@@ -157,6 +168,11 @@ const TEXT = {
       `${f.works} matching ${plural(f.works, 'work')}; the best: "${f.best}" (${f.year})`,
     zh: (f: Record<string, number | string>) => `${f.works} 篇相关论文；最相关：“${f.best}”（${f.year}）`,
   },
+  patents: {
+    en: (f: Record<string, number | string>) =>
+      `${f.patents} matching ${plural(f.patents, 'patent')}; the best: "${f.best}" (${f.number})`,
+    zh: (f: Record<string, number | string>) => `${f.patents} 件相关专利；最相关：“${f.best}”（${f.number}）`,
+  },
   terms: {
     en: (f: Record<string, number | string>) => `terms in common: ${f.terms}`,
     zh: (f: Record<string, number | string>) => `共同术语：${f.terms}`,
@@ -216,6 +232,20 @@ function shared(query: ReadonlySet<string>, works: readonly WorkEvidence[], corp
   const counts = new Map<string, number>()
   for (const w of works)
     for (const t of workTerms.get(w.id) ?? []) if (query.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 8)
+    .map(([t]) => t)
+}
+
+/** The record's terms most often found in an applicant's evidence patents (title and abstract), at most 8. */
+function patentTerms(query: ReadonlySet<string>, hit: ApplicantHit, index: PatentIndex | null): string[] {
+  const counts = new Map<string, number>()
+  for (const e of hit.evidence) {
+    const patent = index?.patents.get(e.id)
+    for (const t of terms(`${e.title} ${patent?.abstract ?? ''}`))
+      if (query.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1)
+  }
   return [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 8)
@@ -340,6 +370,8 @@ export function matchRecord(
     readonly records?: readonly RecordView[]
     readonly asker?: Asker
     readonly options?: MatchOptions
+    /** The store's patents (`buildPatentIndex`), `null` or absent when none are loaded. */
+    readonly patents?: PatentIndex | null
   } = {},
 ): MatchResult {
   const o = context.options ?? {}
@@ -373,13 +405,86 @@ export function matchRecord(
         (countries === null || (r.country !== null && countries.has(r.country))) &&
         (types === null || (r.type !== null && types.has(r.type))),
     )
+  // Patent applicants, merged into the institution of the same name key when there is one.
+  const patentIndex = context.patents ?? null
+  const applicantHits =
+    patentIndex !== null && kinds.has('organisation')
+      ? searchApplicants(patentIndex, text, {
+          classes: record.classes,
+          excludePatents: new Set(o.excludePatents ?? []),
+          years: o.years ? toYears(o.years) : null,
+        }).filter(
+          (h) =>
+            (countries === null || (h.applicant.country !== null && countries.has(h.applicant.country))) &&
+            (types === null || (h.applicant.type !== null && types.has(h.applicant.type))),
+        )
+      : []
+  const institutionHits = kinds.has('organisation') ? search('institution') : []
+  const byName = new Map(institutionHits.map((h) => [applicantKey(h.label), h.id]))
+  const patentsOf = new Map<string, ApplicantHit>()
+  const applicantsAlone: ApplicantHit[] = []
+  for (const h of applicantHits) {
+    const id = byName.get(h.applicant.key)
+    if (id !== undefined && !patentsOf.has(id)) patentsOf.set(id, h)
+    else applicantsAlone.push(h)
+  }
+  // The best applicant weighs as the best institution: the two indexes' BM25 scales differ.
+  const topInstitution = institutionHits[0]?.score ?? 0
+  const topApplicant = applicantHits[0]?.score ?? 0
+  const scale = topInstitution > 0 && topApplicant > 0 ? topInstitution / topApplicant : 1
+  const patentReasons = (h: ApplicantHit): MatchReason[] => [
+    reason(
+      'patents',
+      { patents: h.matchingPatents, best: h.evidence[0]?.title ?? '', number: h.evidence[0]?.number ?? '' },
+      lang,
+    ),
+    ...(h.classes.length > 0 ? [reason('classes', { classes: h.classes.join(', ') }, lang)] : []),
+  ]
   // Candidates are ranked on their scores; reasons are worked out for the page shown only.
   const rows: Candidate[] = []
+  for (const h of applicantsAlone)
+    rows.push({
+      score: h.score * scale,
+      key: `applicant:${h.applicant.key}`,
+      build: (): Omit<MatchRow, 'rank'> => ({
+        kind: 'organisation',
+        organisation: {
+          id: `applicant:${h.applicant.key}`,
+          name: h.applicant.name,
+          ror: null,
+          country: h.applicant.country,
+          type: h.applicant.type,
+        },
+        score: h.score * scale,
+        reasons: [
+          ...patentReasons(h),
+          ...(countries !== null && h.applicant.country !== null
+            ? [
+                reason(
+                  'partner-country',
+                  {
+                    country: h.applicant.country,
+                    countryName: countryName(h.applicant.country as never) ?? h.applicant.country,
+                  },
+                  lang,
+                ),
+              ]
+            : []),
+        ],
+        evidence: {
+          works: [],
+          terms: patentTerms(query, h, patentIndex),
+          patents: h.evidence,
+        },
+      }),
+    })
   for (const kind of ['institution', 'author'] as const) {
     if (!kinds.has(kind === 'institution' ? 'organisation' : 'researcher')) continue
-    for (const hit of search(kind))
+    for (const hit of kind === 'institution' ? institutionHits : search(kind)) {
+      const patents = kind === 'institution' ? patentsOf.get(hit.id) : undefined
+      const score = hit.score + (patents ? patents.score * scale : 0)
       rows.push({
-        score: hit.score,
+        score,
         key: hit.id,
         build: (): Omit<MatchRow, 'rank'> => {
           const best = hit.evidence[0]
@@ -442,12 +547,15 @@ export function matchRecord(
                     institution: hit.institution,
                   },
                 }),
-            score: hit.score,
-            reasons,
-            evidence: { works: hit.evidence, terms: common, patents: [] },
+            score,
+            reasons: patents
+              ? [...reasons.slice(0, 1), ...patentReasons(patents), ...reasons.slice(1)]
+              : reasons,
+            evidence: { works: hit.evidence, terms: common, patents: patents?.evidence ?? [] },
           }
         },
       })
+    }
   }
   if (kinds.has('record')) rows.push(...matchRecords(record, context.records ?? [], o, countries, lang))
   rows.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
@@ -467,7 +575,7 @@ export function matchRecord(
       languages:
         'English and Chinese text, Chinese segmented with Intl.Segmenter; a Chinese record finds Chinese text only: ' +
         'matching across languages needs an embedding model (an optional plug-in fed local model files), not installed',
-      patents: 'not used: no patents are loaded in this store',
+      patents: patentIndex === null ? 'not used: no patents are loaded in this store' : PATENT_METHOD,
       notes: [
         ...(countries !== null ? [`candidates limited to ${[...countries].join(', ')}`] : []),
         ...(types !== null ? [`organisations of type ${[...types].join(', ')}`] : []),
