@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import {
   buildExpertiseIndex,
+  buildPatentIndex,
   createMarket,
   MATCH_KINDS,
   matchRecord,
@@ -241,10 +242,14 @@ export function matchCommand(context: Context): Command {
             return { record, records: await market.listRecords(operator(context), { status: 'published' }) }
           })
           const store = await openStore(context, storeDir(context, flags.store), 'read')
-          const result = await buildExpertiseIndex(store.runner)
-            .then((index) =>
+          const result = await Promise.all([
+            buildExpertiseIndex(store.runner),
+            buildPatentIndex(store.runner),
+          ])
+            .then(([index, patents]) =>
               matchRecord(index, record, {
                 records,
+                patents,
                 options: {
                   ...(kinds ? { kinds: kinds as MatchKind[] } : {}),
                   ...(flags.country ? { countries: list(flags.country.toUpperCase()) ?? [] } : {}),

@@ -227,8 +227,19 @@ export interface MatchRow {
   readonly evidence: {
     readonly works: readonly MatchWork[]
     readonly terms: readonly string[]
-    readonly patents: readonly unknown[]
+    readonly patents: readonly MatchPatent[]
   }
+}
+
+/** A patent that put a candidate on the list. */
+export interface MatchPatent {
+  readonly id: number
+  readonly number: string
+  readonly title: string
+  readonly year: number | null
+  readonly url: string | null
+  readonly score: number
+  readonly weight: number
 }
 
 export interface Matches {

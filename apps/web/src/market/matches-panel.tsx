@@ -183,9 +183,16 @@ function Candidate(props: { readonly row: MatchRow }) {
   if (organisation)
     return (
       <>
-        <a href={institutionHref(organisation.id)} translate={false}>
-          {organisation.name}
-        </a>
+        {organisation.id.startsWith('applicant:') ? (
+          // A patent applicant the works do not know: it has no institution page.
+          <span translate={false} class="candidate-name">
+            {organisation.name}
+          </span>
+        ) : (
+          <a href={institutionHref(organisation.id)} translate={false}>
+            {organisation.name}
+          </a>
+        )}
         <span class="muted">
           {organisation.country ? ` · ${countryName(organisation.country)}` : ''}
           {organisation.type ? ` · ${tMaybe(`itype.${organisation.type}`, organisation.type)}` : ''}
@@ -274,6 +281,25 @@ function MatchList(props: { readonly matches: Matches }) {
                   ) : (
                     <span translate={false}>{work.title ?? '–'}</span>
                   )}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {row.evidence.patents.length > 0 ? (
+            <ul class="evidence" aria-label={t('market.evidencePatents')} data-testid="match-patents">
+              {row.evidence.patents.map((patent) => (
+                <li key={patent.id} data-patent={patent.number}>
+                  <span class="muted">{patent.year ?? '–'}</span>{' '}
+                  {patent.url ? (
+                    <a href={patent.url} rel="noreferrer" target="_blank" translate={false}>
+                      {patent.title || patent.number}
+                    </a>
+                  ) : (
+                    <span translate={false}>{patent.title || patent.number}</span>
+                  )}{' '}
+                  <span class="muted" translate={false}>
+                    {patent.number}
+                  </span>
                 </li>
               ))}
             </ul>

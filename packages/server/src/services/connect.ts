@@ -1,5 +1,6 @@
 import {
   buildExpertiseIndex,
+  buildPatentIndex,
   matchRecord,
   ConnectWorker,
   createProfileCache,
@@ -147,5 +148,9 @@ export async function marketMatches(
   records: readonly RecordView[],
   options: MatchOptions,
 ) {
-  return matchRecord(await expertiseIndex(store), record, { records, options })
+  const [index, patents] = await Promise.all([
+    expertiseIndex(store),
+    once(store, 'patents', () => buildPatentIndex(store.runner)),
+  ])
+  return matchRecord(index, record, { records, options, patents })
 }
