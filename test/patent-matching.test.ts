@@ -18,7 +18,8 @@ import { HAVE_SHARED_DATA, shared } from './shared-data.js'
 // words), once alone and once with the patent's classes as the need's classes. The sample: patents whose
 // applicant has other patents loaded. The patent and every publication of the same invention (a shared
 // priority number, or the same title with an applicant in common) are left out; the targets are its
-// applicants. The matcher and the plain BM25 baseline rank organisations in the same run.
+// applicants. The matcher and the plain BM25 baseline rank organisations in the same run. The matcher's one
+// tuned choice (an applicant sums its best 3 patents, no age weighting) was made on seed 99, not on this sample.
 const FOLDER = 'patents-lens-patentscope-pizza'
 const SAMPLE = 200
 const SEED = 14
@@ -195,7 +196,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('known-item matching on real patents (Lens an
       // Pinned (2026-12-06), so a change to either ranking is seen.
       expect(
         [matcher.mrr, matcher.recallAt10, baseline.mrr, baseline.recallAt10].map((x) => x.toFixed(3)),
-      ).toEqual(withClasses ? ['0.321', '0.524', '0.277', '0.470'] : ['0.310', '0.522', '0.277', '0.470'])
+      ).toEqual(withClasses ? ['0.362', '0.505', '0.296', '0.475'] : ['0.358', '0.489', '0.296', '0.475'])
     },
     600_000,
   )

@@ -137,17 +137,21 @@ export function recordQuery(
 
 const terms = (text: string): Set<string> => new Set(tokenize(text).flatMap((t) => processTerm(t) ?? []))
 
-/** Per corpus, built once: each work's terms and each institution's works. */
+/** Per corpus, built once: where each work's text is, each institution's works, and the terms of works shown. */
 const derived = new WeakMap<
   SearchCorpus,
-  { workTerms: Map<number, Set<string>>; institutionWorks: Map<string, number[]> }
+  {
+    textAt: Map<number, number>
+    workTerms: Map<number, Set<string>>
+    institutionWorks: Map<string, number[]>
+  }
 >()
 
 function derive(corpus: SearchCorpus) {
   let d = derived.get(corpus)
   if (d) return d
-  const workTerms = new Map<number, Set<string>>()
-  for (const t of corpus.texts) workTerms.set(t.id, terms(`${t.title} ${t.keywords} ${t.abstract}`))
+  const textAt = new Map<number, number>()
+  corpus.texts.forEach((t, i) => textAt.set(t.id, i))
   const institutionWorks = new Map<string, number[]>()
   for (const [work, keys] of corpus.workInstitutions)
     for (const key of keys) {
@@ -155,9 +159,21 @@ function derive(corpus: SearchCorpus) {
       if (list) list.push(work)
       else institutionWorks.set(key, [work])
     }
-  d = { workTerms, institutionWorks }
+  d = { textAt, workTerms: new Map(), institutionWorks }
   derived.set(corpus, d)
   return d
+}
+
+/** A work's terms, worked out when it is first shown as evidence (not for every work of a large store). */
+function workTerms(corpus: SearchCorpus, id: number): Set<string> {
+  const d = derive(corpus)
+  let known = d.workTerms.get(id)
+  if (known) return known
+  const t = corpus.texts[d.textAt.get(id) ?? -1]
+  known = t ? terms(`${t.title} ${t.keywords} ${t.abstract}`) : new Set<string>()
+  if (d.workTerms.size >= 100_000) d.workTerms.clear()
+  d.workTerms.set(id, known)
+  return known
 }
 
 const plural = (n: number | string | undefined, word: string) => (n === 1 ? word : `${word}s`)
@@ -228,10 +244,9 @@ export interface Asker {
 }
 
 function shared(query: ReadonlySet<string>, works: readonly WorkEvidence[], corpus: SearchCorpus): string[] {
-  const { workTerms } = derive(corpus)
   const counts = new Map<string, number>()
   for (const w of works)
-    for (const t of workTerms.get(w.id) ?? []) if (query.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1)
+    for (const t of workTerms(corpus, w.id)) if (query.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1)
   return [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 8)

@@ -1,6 +1,6 @@
 import type { SqlRunner } from '@meridian/indicators'
-import MiniSearch from 'minisearch'
 import { loadSearchCorpus, type SearchCorpus, type WorkText } from './corpus.js'
+import { TextIndex } from './text-index.js'
 import { processTerm, tokenize } from './tokenize.js'
 
 /** How works are indexed and units scored: Meridian's, or the plain BM25 baseline it is measured against. */
@@ -22,26 +22,22 @@ export interface ExpertiseIndexOptions {
 export interface ExpertiseIndex {
   readonly kind: 'expertise-index'
   readonly method: SearchMethod
-  readonly engine: MiniSearch<WorkText>
+  readonly engine: TextIndex<(typeof FIELDS)[number]>
   readonly corpus: SearchCorpus
   /** Works indexed (those with any text). */
   readonly indexed: number
 }
 
-const FIELDS = ['title', 'keywords', 'abstract']
+const FIELDS = ['title', 'keywords', 'abstract'] as const
 
 /** Index a corpus already read: BM25 over title, keywords (with fields) and abstract. */
 export function indexCorpus(corpus: SearchCorpus, method: SearchMethod = 'meridian'): ExpertiseIndex {
-  const engine =
+  const engine = TextIndex.build(
+    corpus.texts,
     method === 'meridian'
-      ? new MiniSearch<WorkText>({
-          fields: FIELDS,
-          tokenize,
-          processTerm,
-          searchOptions: { boost: { ...FIELD_BOOSTS }, tokenize, processTerm },
-        })
-      : new MiniSearch<WorkText>({ fields: FIELDS })
-  engine.addAll(corpus.texts)
+      ? { fields: FIELDS, boosts: FIELD_BOOSTS, tokenize, processTerm }
+      : { fields: FIELDS },
+  )
   return Object.freeze({ kind: 'expertise-index', method, engine, corpus, indexed: corpus.texts.length })
 }
 

@@ -138,12 +138,10 @@ export function searchExperts(
   const o = searchExpertsOptions(input)
   const { corpus } = index
   const meridian = index.method === 'meridian'
-  const hits = index.engine.search(query, {
-    filter: (r) => passes(corpus.works.get(Number(r.id)), o),
-  })
+  const hits = index.engine.search(query, { filter: (id) => passes(corpus.works.get(id), o) })
   const found = new Map<string, { unit: Unit; works: WorkEvidence[] }>()
   for (const hit of hits) {
-    const work = corpus.works.get(Number(hit.id))
+    const work = corpus.works.get(hit.id)
     if (!work) continue
     const evidence: WorkEvidence = {
       id: work.id,
