@@ -1,5 +1,5 @@
 import type { SqlRunner } from '@meridian/indicators'
-import { loadSearchCorpus, type SearchCorpus, type WorkText } from './corpus.js'
+import { loadSearchCorpus, type SearchCorpus } from './corpus.js'
 import { TextIndex } from './text-index.js'
 import { processTerm, tokenize } from './tokenize.js'
 
