@@ -73,7 +73,7 @@ const needOf = (doc: PatentDoc, withClasses: boolean): RecordView => ({
   brokerOrganisationId: null,
   externalId: null,
   title: doc.title,
-  summary: doc.abstract,
+  summary: doc.abstract ?? '',
   problem: null,
   advantage: null,
   keywords: [],

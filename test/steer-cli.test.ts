@@ -53,8 +53,20 @@ describe('meridian programmes and kpi', () => {
     const kpis = JSON.parse(
       await ok(['kpi', 'list', '--programme', String(first?.id), '--format', 'json']),
     ) as { indicator: string; actual: number | null; status: string }[]
-    expect(kpis.map((k) => k.indicator)).toEqual(['international-share', 'bilateral-matrix'])
+    expect(kpis.map((k) => k.indicator)).toEqual([
+      'international-share',
+      'bilateral-matrix',
+      'connect-agreements',
+    ])
     expect(kpis.every((k) => typeof k.actual === 'number')).toBe(true)
+    // The agreements on the programme's marketplace records: the demo's joint-call need names the programme.
+    const needs = JSON.parse(await ok(['needs', 'list', '--format', 'json'])) as {
+      externalId: string
+      programmeId: number | null
+    }[]
+    expect(needs.filter((n) => n.programmeId === first?.id).map((n) => n.externalId)).toEqual([
+      'SYNTHETIC-NEED-2',
+    ])
     const shown = JSON.parse(await ok(['programmes', 'show', String(first?.id), '--format', 'json']))
     expect(shown.milestones.map((m: { status: string }) => m.status)).toEqual([
       'done',

@@ -78,5 +78,17 @@ describe('meridian kpi add --scope programme', () => {
     const unknown = await kpi('milestones-done', 'programme:1')
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toMatch(/\[BAD_OPTION\]/)
+    // The CONNECT KPIs: counted from the programme's marketplace records, for the programme or a pair.
+    const introductions = await kpi('connect-introductions', 'pair:CN-DE')
+    expect(introductions.code, introductions.stderr).toBe(0)
+    expect(JSON.parse(introductions.stdout)).toMatchObject({
+      indicator: 'connect-introductions',
+      scope: { kind: 'country-pair', country: 'CN', partner: 'DE' },
+      actual: 0,
+      coverage: null,
+    })
+    const agreements = await kpi('connect-agreements', 'country:DE')
+    expect(agreements.code).toBe(2)
+    expect(agreements.stderr).toMatch(/kpi\.scope\.kind.*\[INVALID_VALUE\]/)
   })
 })

@@ -1,5 +1,5 @@
 import { ingestFiles, type OnError, type TextEncoding } from '@meridian/io'
-import { formatProblem, type RecordProblem } from '@meridian/model'
+import { formatProblem, PATENT_SOURCES, type PatentSource, type RecordProblem } from '@meridian/model'
 import type { Store } from '@meridian/store'
 import type { Context } from './context.js'
 import { correctionsFor } from './corrections.js'
@@ -20,12 +20,15 @@ export interface IngestSettings {
   readonly progress?: Progress
 }
 
+const isPatentSource = (format: string): format is PatentSource =>
+  (PATENT_SOURCES as readonly string[]).includes(format)
+
 /** What an ingest did: `meridian ingest --format json` prints it, and the server's ingest route returns it. */
 export type IngestOutcome = Awaited<ReturnType<typeof ingestInto>>
 
 /**
  * Read files into the store in one transaction (`meridian ingest`, and the server's ingest route): the run
- * commits all of them or, on any failure, rolls back and leaves the store as it was.
+ * commits all of them, works and patents alike, or, on any failure, rolls back and leaves the store as it was.
  */
 export async function ingestInto(
   store: Store,
@@ -37,6 +40,7 @@ export async function ingestInto(
   let committed = false
   try {
     const report = await ingestFiles([...files], run, {
+      patents: run,
       cwd: settings.cwd,
       onError: settings.onError,
       encoding: settings.encoding,
@@ -65,6 +69,7 @@ export async function ingestInto(
       duplicatesOfStore: counts.duplicatesOfStore,
       duplicatesInRun: counts.duplicatesInRun,
       fuzzyMerges: counts.fuzzyMerges,
+      patents: counts.patents,
       skipped: report.problems.length,
       skippedFiles: report.skippedFiles,
       warnings: report.files.reduce((sum, f) => sum + f.warnings, 0),
@@ -90,11 +95,27 @@ export async function ingestInto(
 
 /** The human-readable report of an ingest (`--format table`); `detail` adds every merge and skipped record. */
 export function ingestReport(outcome: IngestOutcome, detail: boolean): string {
+  const patentFiles = outcome.files.filter((f) => isPatentSource(f.format)).length
+  const p = outcome.patents
+  const read = [
+    // A run of patent exports only says nothing of works.
+    ...(patentFiles === 0 || patentFiles < outcome.files.length
+      ? [
+          `${outcome.records} records read; ${outcome.added} works added; ` +
+            `${outcome.duplicatesOfStore} already in the store; ${outcome.duplicatesInRun} repeated within this run ` +
+            `(${outcome.fuzzyMerges} of them matched by title, year and first author); `,
+        ]
+      : []),
+    ...(patentFiles > 0
+      ? [
+          `${p.read} patents read; ${p.added} patents added; ${p.duplicatesOfStore} already in the store; ` +
+            `${p.duplicatesInRun} repeated within this run (same publication number); `,
+        ]
+      : []),
+  ]
   const lines = [
     table(['file', 'format', 'records', 'problems', 'withoutAffiliations'], outcome.files),
-    `${outcome.records} records read; ${outcome.added} works added; ` +
-      `${outcome.duplicatesOfStore} already in the store; ${outcome.duplicatesInRun} repeated within this run ` +
-      `(${outcome.fuzzyMerges} of them matched by title, year and first author); ` +
+    read.join('') +
       `${outcome.skipped} bad records skipped` +
       (outcome.skippedFiles.length > 0
         ? `; ${outcome.skippedFiles.length} files skipped (format not recognised): ${outcome.skippedFiles.map((f) => f.file).join(', ')}`

@@ -8,6 +8,7 @@ export { listFiles } from './file-list.js'
 export type { ListedFile } from './file-list.js'
 export type {
   WorkSink,
+  PatentSink,
   OnError,
   IngestFilesOptions,
   IngestFilesReport,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Work } from '@meridian/model'
+import type { Patent, Work } from '@meridian/model'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ingestFiles, type IngestFilesOptions } from './ingest-files.js'
 
@@ -104,5 +104,31 @@ describe('ingestFiles: progress', () => {
     )
     expect(seen.at(-1)).toEqual({ file: 'b.jsonl', records: 1, total: 3, fileNumber: 2, files: 2 })
     expect(seen[0]).toMatchObject({ file: 'a.jsonl', fileNumber: 1, files: 2 })
+  })
+})
+
+describe('ingestFiles: patent exports', () => {
+  // Two invented patents in the shape of a WIPO Patentscope export, the second with a title too long.
+  const patentscope = [
+    'Publication Number,Publication Date,Title,Priority Data,IPC,Applicants,Inventors,FP Image',
+    'WO2015000004,08.01.2015,Oven stone,NA,A21B 1/22,Stone Ovens Ltd,Rossi Marco,NA',
+    `WO2015000005,08.01.2015,${'x'.repeat(200)},NA,A21B 1/22,Stone Ovens Ltd,Rossi Marco,NA`,
+  ].join('\n')
+
+  it('hands patents to the patent sink, checking their limits, when one is given', async () => {
+    const patents: Patent[] = []
+    const { works, report } = await ingest('ps.csv', patentscope, {
+      patents: { addPatent: (p) => void patents.push(p) },
+      maxFieldLength: 100,
+    })
+    expect(works).toEqual([])
+    expect(patents.map((p) => p.publicationNumber)).toEqual(['WO2015000004'])
+    expect(report).toMatchObject({ records: 0, patents: 1 })
+    expect(report.files.map((f) => [f.format, f.records, f.problems])).toEqual([['patentscope', 1, 1]])
+    expect(report.problems.map((p) => [p.code, p.line, p.field])).toEqual([['BAD_FIELD', 3, 'title']])
+  })
+
+  it('knows no patent export without a patent sink', async () => {
+    await expect(ingest('ps2.csv', patentscope)).rejects.toMatchObject({ code: 'UNKNOWN_FORMAT' })
   })
 })

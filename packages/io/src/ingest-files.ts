@@ -1,13 +1,35 @@
-import { detectFormat, FORMAT_NAMES, readerFor } from '@meridian/ingest'
-import { MeridianError, type RecordProblem, type SourceFormat, type Work } from '@meridian/model'
+import {
+  detectFormat,
+  detectPatentFormat,
+  FORMAT_NAMES,
+  PATENT_FORMAT_NAMES,
+  patentReaderFor,
+  readerFor,
+} from '@meridian/ingest'
+import {
+  MeridianError,
+  PATENT_SOURCES,
+  type Patent,
+  type PatentItem,
+  type PatentSource,
+  type ReadItem,
+  type RecordProblem,
+  type SourceFormat,
+  type Work,
+} from '@meridian/model'
 import { listFiles } from './file-list.js'
 import { MAX_LINE_LENGTH, readHead, readLines } from './lines.js'
 import type { TextEncoding } from './text-decoding.js'
-import { MAX_FIELD_LENGTH, workProblem } from './work-limits.js'
+import { MAX_FIELD_LENGTH, patentProblem, workProblem } from './work-limits.js'
 
 /** Where works go: an ingest run of the store, or anything else that takes them. */
 export interface WorkSink {
   add(work: Work): void
+}
+
+/** Where patents go: an ingest run of the store. */
+export interface PatentSink {
+  addPatent(patent: Patent): void
 }
 
 /** What to do with a bad record: count and report it and go on, or stop at the first. */
@@ -17,6 +39,11 @@ export type OnError = 'skip' | 'fail'
 export interface IngestFilesOptions {
   /** Default `skip`. */
   readonly onError?: OnError
+  /**
+   * Where the patents of patent exports (Lens.org patent CSV, WIPO Patentscope CSV, told by content) go. Without
+   * it such a file is of no known format.
+   */
+  readonly patents?: PatentSink
   /** Called with each problem as it is met (to print it); all problems are also in the report. */
   readonly onProblem?: (problem: RecordProblem) => void
   /** Called every `progressEvery` records (default 10,000) and at the end of each file. */
@@ -55,7 +82,8 @@ export interface FileWarning {
 /** What was read from one file. */
 export interface FileReport {
   readonly file: string
-  readonly format: SourceFormat
+  readonly format: SourceFormat | PatentSource
+  /** Works read, or patents read from a patent export. */
   readonly records: number
   readonly problems: number
   /**
@@ -80,7 +108,10 @@ export interface SkippedFile {
 /** What was read from all files. */
 export interface IngestFilesReport {
   readonly files: readonly FileReport[]
+  /** Works read. */
   readonly records: number
+  /** Patents read (patent exports, with `patents` given). */
+  readonly patents: number
   readonly problems: readonly RecordProblem[]
   /** Files not read at all (only with `onError: 'skip'`; with `fail` the first stops the run before any is read). */
   readonly skippedFiles: readonly SkippedFile[]
@@ -95,6 +126,7 @@ const hasAffiliation = (work: Work): boolean =>
   )
 
 const FORMAT_LIST = Object.values(FORMAT_NAMES).join(', ')
+const PATENT_FORMAT_LIST = Object.values(PATENT_FORMAT_NAMES).join(', ')
 
 /** Detect a file's format by content; throws `UNKNOWN_FORMAT` naming the file and every format read. */
 export async function detectFile(
@@ -111,9 +143,9 @@ export async function detectFile(
 }
 
 /**
- * Read files (gzip-aware, formats detected by content) into a sink, streaming. A directory stands for the
- * files under it. Every format is detected before anything is read: with `onError: 'fail'` a file of no
- * known format throws `UNKNOWN_FORMAT` and the first bad record `INGEST_ABORTED` carrying its location; with
+ * Read files (gzip-aware, formats detected by content) into a sink, streaming, and the patents of patent
+ * exports into `options.patents` when given. A directory stands for the files under it. Every format is
+ * detected before anything is read: with `onError: 'fail'` a file of no known format throws `UNKNOWN_FORMAT` and the first bad record `INGEST_ABORTED` carrying its location; with
  * `skip` such a file is left out and listed in `skippedFiles`, and bad records are counted and reported.
  */
 export async function ingestFiles(
@@ -124,11 +156,22 @@ export async function ingestFiles(
   const onError = options.onError ?? 'skip'
   const every = options.progressEvery ?? 10_000
   const listed = await listFiles(paths, options.cwd ?? '.')
-  type Detected = { readonly path: string; readonly at: string; readonly format: SourceFormat }
+  type Detected = { readonly path: string; readonly at: string; readonly format: SourceFormat | PatentSource }
+  const formatList = options.patents ? `${FORMAT_LIST}, ${PATENT_FORMAT_LIST}` : FORMAT_LIST
+  const detect = async (at: string, name: string): Promise<Detected['format']> => {
+    if (!options.patents) return detectFile(at, name, options.encoding)
+    const head = await readHead(at, 64 * 1024, name, options.encoding)
+    const format = detectPatentFormat(head) ?? detectFormat(head)
+    if (format) return format
+    throw new MeridianError(
+      'UNKNOWN_FORMAT',
+      `cannot tell the format of "${name}" from its content; Meridian reads ${formatList}`,
+    )
+  }
   const detected = await Promise.all(
     listed.map(async ({ name, at }): Promise<Detected | SkippedFile> => {
       try {
-        return { path: name, at, format: await detectFile(at, name, options.encoding) }
+        return { path: name, at, format: await detect(at, name) }
       } catch (error) {
         if (onError === 'fail' || !(error instanceof MeridianError) || error.code !== 'UNKNOWN_FORMAT')
           throw error
@@ -146,12 +189,13 @@ export async function ingestFiles(
       'UNKNOWN_FORMAT',
       skippedFiles.length === 1
         ? first.message
-        : `none of the ${skippedFiles.length} files is in a format Meridian reads (${FORMAT_LIST})`,
+        : `none of the ${skippedFiles.length} files is in a format Meridian reads (${formatList})`,
     )
   const files: FileReport[] = []
   const problems: RecordProblem[] = []
   const warnings: FileWarning[] = []
   let total = 0
+  let patents = 0
   const report = (problem: RecordProblem): void => {
     problems.push(problem)
     options.onProblem?.(problem)
@@ -198,15 +242,25 @@ export async function ingestFiles(
         options.onWarning?.(warning)
       },
     })
-    for await (const item of readerFor(format)(lines, { file: path })) {
-      const startsAt = item.kind === 'work' ? item.work.provenance.line : item.problem.line
+    for await (const item of itemsOf(format, lines, path)) {
+      const startsAt =
+        item.kind === 'work'
+          ? item.work.provenance.line
+          : item.kind === 'patent'
+            ? item.patent.line
+            : item.problem.line
       const holdsLongLine = longLine >= 0 && startsAt <= longLine
       if (longLine >= 0 && startsAt >= longLine) longLine = -1
       if (holdsLongLine) {
         longLine = -1
         continue
       }
-      const limit = item.kind === 'work' ? workProblem(item.work, maxFieldLength) : null
+      const limit =
+        item.kind === 'work'
+          ? workProblem(item.work, maxFieldLength)
+          : item.kind === 'patent'
+            ? patentProblem(item.patent, maxFieldLength)
+            : null
       if (item.kind === 'problem' || limit !== null) {
         bad++
         report(
@@ -222,11 +276,17 @@ export async function ingestFiles(
         )
         continue
       }
-      sink.add(item.work)
-      if (!hasAffiliation(item.work)) bare++
       records++
-      total++
-      if (total % every === 0) options.onProgress?.({ file: path, records, total, ...place })
+      if (item.kind === 'patent') {
+        options.patents?.addPatent(item.patent)
+        patents++
+      } else {
+        sink.add(item.work)
+        if (!hasAffiliation(item.work)) bare++
+        total++
+      }
+      if ((total + patents) % every === 0)
+        options.onProgress?.({ file: path, records, total: total + patents, ...place })
     }
     files.push({
       file: path,
@@ -238,7 +298,21 @@ export async function ingestFiles(
       encodingGuessed: encoding !== 'utf8' && (options.encoding ?? 'auto') === 'auto',
       warnings: warned,
     })
-    options.onProgress?.({ file: path, records, total, ...place })
+    options.onProgress?.({ file: path, records, total: total + patents, ...place })
   }
-  return { files, records: total, problems, skippedFiles, warnings }
+  return { files, records: total, patents, problems, skippedFiles, warnings }
+}
+
+const isPatentSource = (format: string): format is PatentSource =>
+  (PATENT_SOURCES as readonly string[]).includes(format)
+
+/** The works or patents of a file, and its problems. */
+function itemsOf(
+  format: SourceFormat | PatentSource,
+  lines: AsyncIterable<string>,
+  file: string,
+): AsyncIterable<ReadItem | PatentItem> {
+  return isPatentSource(format)
+    ? patentReaderFor(format)(lines, { file })
+    : readerFor(format)(lines, { file })
 }

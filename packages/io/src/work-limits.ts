@@ -1,4 +1,4 @@
-import { countProblem, yearProblem, type Work } from '@meridian/model'
+import { countProblem, yearProblem, type Patent, type Work } from '@meridian/model'
 
 /** Longest text a stored field may hold by default, in characters (a title, a name, an address). */
 export const MAX_FIELD_LENGTH = 64 * 1024
@@ -31,5 +31,24 @@ export function workProblem(
   if (year !== null) return { field: 'year', message: `year ${work.year} ${year}` }
   const count = work.citedBy === null ? null : countProblem(work.citedBy)
   if (count !== null) return { field: 'citations', message: `citation count ${work.citedBy} ${count}` }
+  return null
+}
+
+/** The first field of a patent that cannot be stored, and why; `null` when every field can. */
+export function patentProblem(
+  patent: Patent,
+  maxFieldLength: number,
+): { readonly field: string; readonly message: string } | null {
+  const texts: [string, string][] = [
+    ['title', patent.title],
+    ...patent.applicants.map((name): [string, string] => ['applicant', name]),
+    ...patent.inventors.map((name): [string, string] => ['inventor', name]),
+  ]
+  for (const [field, text] of texts)
+    if (text.length > maxFieldLength)
+      return {
+        field,
+        message: `${field} is ${text.length} characters long, more than the ${maxFieldLength} a field may hold`,
+      }
   return null
 }

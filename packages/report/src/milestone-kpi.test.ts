@@ -58,9 +58,9 @@ describe('milestone KPIs in the report', () => {
   it('have a method card that says how they are counted, not applicable counting and policy', () => {
     const en = renderHtml(data, 'en')
     expect(en).toContain('whose status is done')
-    expect(en).toContain('not applicable (milestones counted)')
+    expect(en).toContain('not applicable (counted from the programme registry or marketplace)')
     const zh = renderHtml(data, 'zh')
-    expect(zh).toContain('不适用（按里程碑计）')
+    expect(zh).toContain('不适用（按项目登记或技术市场记录计）')
     expect(zh).not.toContain('not applicable')
     expect(zh).toContain('已完成的里程碑数 ÷ 未取消的里程碑数')
     expect(zh).not.toMatch(/status\(m\)|planned|dropped/)

@@ -154,4 +154,35 @@ describe.each(ENGINES)('programme API on $name', (engine) => {
     })
     expect((await as('viewer', { url })).json()).toMatchObject([{ actual: 1, status: 'on-track' }])
   })
+
+  it('adds CONNECT KPIs (programme or country-pair scope) counted from the marketplace, with their method card', async () => {
+    const { as } = await fixture(engine)
+    const created = await as('pm', { method: 'POST', url: '/api/programmes', payload: PROGRAMME })
+    const url = `/api/programmes/${(created.json() as { id: number }).id}/kpis`
+    const kpi = {
+      indicator: 'connect-agreements',
+      scope: { kind: 'country-pair', country: 'DE', partner: 'CN' },
+      baseline: { period: '2024' },
+      target: { value: 3, date: '2030-12-31' },
+      owner: 'Lead agency',
+    }
+    const added = await as('pm', { method: 'POST', url, payload: kpi })
+    expect(added.statusCode, added.body).toBe(201)
+    // No record names the programme yet: nothing counted, the baseline computed as 0.
+    expect(added.json()).toMatchObject({
+      actual: 0,
+      baseline: { value: 0, source: 'computed' },
+      coverage: null,
+      method: { counting: 'not-applicable', sql: '', definition: expect.stringMatching(/marketplace/) },
+    })
+    const introductions = { ...kpi, indicator: 'connect-introductions', scope: { kind: 'programme' } }
+    expect((await as('pm', { method: 'POST', url, payload: introductions })).statusCode).toBe(201)
+    const wrong = await as('pm', {
+      method: 'POST',
+      url,
+      payload: { ...kpi, scope: { kind: 'country', country: 'DE' } },
+    })
+    expect(wrong.statusCode).toBe(422)
+    expect(wrong.json()).toMatchObject({ error: { code: 'INVALID_VALUE', field: 'kpi.scope.kind' } })
+  })
 })

@@ -1,3 +1,4 @@
+import { CONNECT_MIGRATIONS } from '@meridian/connect'
 import { createWorkspace, MIGRATIONS } from '@meridian/state'
 import { seededRandom, type TestEngine } from '@meridian/state/testing'
 import { createSteer, STEER_MIGRATIONS } from '@meridian/steer'
@@ -10,7 +11,8 @@ const PASSWORD = 'correct horse battery'
 export const operator = { kind: 'operator', label: 'cli:test' } as const
 
 /**
- * A server with a workspace and STEER on a fresh state database: a programme manager (`pm`), a viewer and an
+ * A server with a workspace and STEER on a fresh state database (with CONNECT's tables too, which STEER's CONNECT
+ * KPIs read, as the app migrates every domain's): a programme manager (`pm`), a viewer and an
  * analyst of one organisation, a programme manager of another (`other`), each with an API token;
  * `as(who, request)`.
  */
@@ -19,7 +21,9 @@ export async function steerApiFixture(
   store: Store,
   options: Pick<ServerOptions, 'chromium'> = {},
 ) {
-  const state = await engine.open({ migrations: { ...MIGRATIONS, ...STEER_MIGRATIONS } })
+  const state = await engine.open({
+    migrations: { ...MIGRATIONS, ...STEER_MIGRATIONS, ...CONNECT_MIGRATIONS },
+  })
   const workspace = createWorkspace(state, { random: seededRandom() })
   const app = await createServer({ ...options, store, workspace, steer: createSteer(state) })
   const mine = await workspace.createOrganisation(operator, { name: 'Univ A', country: 'DE' })

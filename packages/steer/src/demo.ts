@@ -164,7 +164,16 @@ export const DEMO_PROGRAMMES = Object.freeze([
   },
 ])
 
-/** The demo KPIs, by programme external id: every one computed by the indicator engine from the demo store. */
+/**
+ * The demo programme that CONNECT's demo links a marketplace record to (the need of its bilateral call), and
+ * whose `connect-agreements` KPI counts the agreements on it.
+ */
+export const DEMO_CONNECT_PROGRAMME = 'SYNTHETIC-DEMO-1'
+
+/**
+ * The demo KPIs, by programme external id: computed by the indicator engine from the demo store, except the
+ * agreements on the marketplace records of the Sino-German programme, counted from the state database.
+ */
 const DEMO_KPIS: Readonly<Record<string, readonly Record<string, unknown>[]>> = {
   'SYNTHETIC-DEMO-1': [
     {
@@ -182,6 +191,13 @@ const DEMO_KPIS: Readonly<Record<string, readonly Record<string, unknown>[]>> = 
       baseline: { period: '2015-2018' },
       target: { value: 0.06, date: '2028-12-31' },
       owner: 'Synthetic Technical University',
+    },
+    {
+      indicator: 'connect-agreements',
+      scope: { kind: 'programme' },
+      baseline: { period: '2019-2022' },
+      target: { value: 3, date: '2028-12-31' },
+      owner: 'Synthetic Federal Research Agency',
     },
   ],
   'SYNTHETIC-DEMO-2': [

@@ -27,7 +27,7 @@ export { AT_RISK_SHARE, kpiStatus, STATUS_RULE, type KpiStatus } from './kpi-sta
 export { dataKey, evaluateKpi, scopeRow, type EvaluationMemo } from './kpi-evaluate.js'
 export type { KpiActual, KpiSource, KpiView, RefreshSummary } from './kpis.js'
 export { readTemplate, toTemplate } from './template.js'
-export { DEMO_PROGRAMMES, seedDemoProgrammes } from './demo.js'
+export { DEMO_CONNECT_PROGRAMME, DEMO_PROGRAMMES, seedDemoProgrammes } from './demo.js'
 export {
   ASSUMPTIONS,
   type AssumptionKey,

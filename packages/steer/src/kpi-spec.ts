@@ -6,6 +6,7 @@ import {
   type WorkSelection,
 } from '@meridian/indicators'
 import { COUNTRY_CODES, decode } from '@meridian/model'
+import { CONNECT_INDICATORS, CONNECT_SCOPES, isConnectIndicator } from './connect-kpi.js'
 import { isMilestoneIndicator, MILESTONE_INDICATORS } from './milestone-kpi.js'
 
 const { country, invalid, isoDate, list, number, object, oneOf, optionalNumber, ror, text } = decode
@@ -22,7 +23,11 @@ export type KpiScope =
   | { readonly kind: 'countries'; readonly name: string; readonly countries: readonly string[] }
   /** The programme's linked outputs, as one group of every country (each linked work with a country once). */
   | { readonly kind: 'outputs' }
-  /** The KPI's own programme: the only scope of the milestone KPIs (`milestones-done`, `milestones-late`). */
+  /**
+   * The KPI's own programme: the only scope of the milestone KPIs (`milestones-done`, `milestones-late`), and
+   * all of the programme's marketplace records for the CONNECT KPIs (`connect-agreements`,
+   * `connect-introductions`), which also take a country pair.
+   */
   | { readonly kind: 'programme' }
 
 export const SCOPE_KINDS = Object.freeze([
@@ -149,12 +154,15 @@ export function engineInput(
   }
 }
 
-/** A milestone KPI takes the `programme` scope, no options and the `value` measure; refuse anything else. */
-function checkMilestoneKpi(spec: KpiSpec, path: string): void {
-  if (spec.scope.kind !== 'programme')
+/**
+ * A KPI counted from the state database (a milestone or CONNECT KPI) takes one of its indicator's scopes, no
+ * options and the `value` measure; refuse anything else.
+ */
+function checkStateKpi(spec: KpiSpec, path: string, scopes: readonly KpiScope['kind'][], what: string): void {
+  if (!scopes.includes(spec.scope.kind))
     throw invalid(
       `${path}.scope.kind`,
-      `${spec.indicator} counts the programme's milestones; its scope is "programme", not "${spec.scope.kind}"`,
+      `${spec.indicator} counts ${what}; its scope is ${scopes.map((s) => `"${s}"`).join(' or ')}, not "${spec.scope.kind}"`,
     )
   const [option] = Object.keys(spec.options)
   if (option !== undefined)
@@ -165,8 +173,8 @@ function checkMilestoneKpi(spec: KpiSpec, path: string): void {
 
 /**
  * Decode a KPI and check its options with the indicator engine (`describe` normalises them, so an option the
- * indicator does not take is refused here, not at the first refresh). A milestone KPI has no engine
- * definition (`null`).
+ * indicator does not take is refused here, not at the first refresh). A milestone or CONNECT KPI has no
+ * engine definition (`null`).
  */
 export function decodeKpi(
   value: unknown,
@@ -195,13 +203,17 @@ export function decodeKpi(
     owner: text(o.owner, `${path}.owner`, 300),
   }
   if (isMilestoneIndicator(spec.indicator)) {
-    checkMilestoneKpi(spec, path)
+    checkStateKpi(spec, path, ['programme'], "the programme's milestones")
+    return { spec, definition: null }
+  }
+  if (isConnectIndicator(spec.indicator)) {
+    checkStateKpi(spec, path, CONNECT_SCOPES, "introductions to the programme's marketplace records")
     return { spec, definition: null }
   }
   if (spec.scope.kind === 'programme')
     throw invalid(
       `${path}.scope.kind`,
-      `the programme scope is for ${MILESTONE_INDICATORS.join(' and ')}; ${spec.indicator} needs a country, pair, institution, countries or outputs scope`,
+      `the programme scope is for ${[...MILESTONE_INDICATORS, ...CONNECT_INDICATORS].join(', ')}; ${spec.indicator} needs a country, pair, institution, countries or outputs scope`,
     )
   const definition = indicator(spec.indicator)
   if (!definition.columns.includes(spec.measure))

@@ -7,7 +7,16 @@ import {
   type WorkSelection,
 } from '@meridian/indicators'
 import { appendAudit, type Actor, type Kysely, type Selectable, type StateSchema } from '@meridian/state'
+import {
+  connectFigure,
+  connectMethod,
+  inScope,
+  isConnectIndicator,
+  type ConnectScope,
+  type CountedIntroduction,
+} from './connect-kpi.js'
 import { json, type SteerContext } from './context.js'
+import { programmeIntroductions } from './introductions.js'
 import { dataKey, evaluateKpi, type EvaluationMemo } from './kpi-evaluate.js'
 import { decodeKpi, engineInput, type KpiScope, type KpiSpec } from './kpi-spec.js'
 import { kpiStatus, periodEnd, STATUS_RULE, type KpiStatus } from './kpi-status.js'
@@ -112,7 +121,9 @@ function kpiView(row: Selectable<KpisTable>, actuals: readonly Selectable<KpiAct
     coverage: (latest?.coverage ?? null) as Coverage | null,
     method: isMilestoneIndicator(row.indicator)
       ? milestoneMethod(row.indicator)
-      : describe(indicator(row.indicator), engineInput(spec)),
+      : isConnectIndicator(row.indicator)
+        ? connectMethod(row.indicator)
+        : describe(indicator(row.indicator), engineInput(spec)),
     history: actuals.map(actualView),
   }
 }
@@ -122,6 +133,8 @@ interface KpiInputs {
   readonly works: WorkSelection | null | undefined
   /** A milestone KPI's milestones (status and due date of each). */
   readonly milestones?: readonly CountedMilestone[]
+  /** A CONNECT KPI's introductions to the programme's marketplace records. */
+  readonly introductions?: readonly CountedIntroduction[]
   readonly key: string
 }
 
@@ -129,7 +142,8 @@ interface KpiInputs {
  * What a KPI is computed over: for an `outputs` scope the programme's linked outputs (the engine's `works`
  * option), and the key of the inputs, so that a KPI is recomputed when the data version or its links change. A
  * milestone KPI reads the programme's milestones; its key is their statuses and due dates (and, as lateness
- * moves with the calendar, which are late on `at`), not the store's data version.
+ * moves with the calendar, which are late on `at`), not the store's data version. A CONNECT KPI reads the
+ * introductions to the programme's marketplace records; its key is what it reads of those in its scope.
  */
 async function inputsOf(db: SteerDb, spec: KpiSpec, source: KpiSource, at: Date): Promise<KpiInputs> {
   if (isMilestoneIndicator(spec.indicator)) {
@@ -148,12 +162,26 @@ async function inputsOf(db: SteerDb, spec: KpiSpec, source: KpiSource, at: Date)
       key: dataKey({ milestones: milestones.map((m) => [m.id, m.status, m.dueDate]), figure }),
     }
   }
+  if (isConnectIndicator(spec.indicator)) {
+    const scope = spec.scope as ConnectScope
+    const introductions = (await programmeIntroductions(db, spec.programmeId)).filter((i) =>
+      inScope(i, scope),
+    )
+    return {
+      works: undefined,
+      introductions,
+      key: dataKey({
+        introductions: introductions.map((i) => [i.id, i.acceptedOn, i.agreedOn]),
+        figure: connectFigure(spec.indicator, introductions, scope, at.toISOString().slice(0, 10)),
+      }),
+    }
+  }
   if (spec.scope.kind !== 'outputs') return { works: undefined, key: dataKey(source.dataVersion) }
   const works = await linkedSelection(db, spec.programmeId)
   return { works, key: dataKey({ ...source.dataVersion, works }) }
 }
 
-/** A KPI's figure and coverage: counted from its milestones, or evaluated by the engine. */
+/** A KPI's figure and coverage: counted from its milestones or introductions, or evaluated by the engine. */
 async function figureOf(spec: KpiSpec, source: KpiSource, inputs: KpiInputs, at: string, years?: string) {
   if (isMilestoneIndicator(spec.indicator)) {
     const milestones = inputs.milestones ?? []
@@ -165,6 +193,16 @@ async function figureOf(spec: KpiSpec, source: KpiSource, inputs: KpiInputs, at:
       coverage: null,
     }
   }
+  if (isConnectIndicator(spec.indicator))
+    return {
+      value: connectFigure(
+        spec.indicator,
+        inputs.introductions ?? [],
+        spec.scope as ConnectScope,
+        years === undefined ? at.slice(0, 10) : periodEnd(years),
+      ),
+      coverage: null,
+    }
   return evaluateKpi(source.runner, indicator(spec.indicator), spec, years, inputs.works, source.evaluations)
 }
 
@@ -316,9 +354,10 @@ const WRITE_BATCH = 200
 
 /**
  * Recompute KPIs from the store: each KPI whose latest actual is of another data version (or, for an `outputs`
- * scope, of other output links; for a milestone KPI, of other milestones or lateness) gets a new actual (and a new baseline, when computed) in the history, with its
- * audit row; the others are left as they are. By default
- * every KPI (the operator, after an ingest); `programmeId` limits it to one programme (its programme managers).
+ * scope, of other output links; for a milestone KPI, of other milestones or lateness; for a CONNECT KPI, of
+ * other introductions) gets a new actual (and a new baseline, when computed) in the history, with its audit
+ * row; the others are left as they are. By default every KPI (the operator, after an ingest); `programmeId`
+ * limits it to one programme (its programme managers).
  */
 export async function refreshKpis(
   context: SteerContext,

@@ -34,6 +34,15 @@ describe.each(ENGINES)('importing programme files on $name', (engine) => {
       location: { file: 'bad.csv', line: 6, field: 'StartDateYear' },
     })
     for (const table of TABLES) expect(await count(table), table).toBe(0)
+    // A later instrument row of an initiative that disagrees with its first: refused at that row and column.
+    const split = stip.split('\n')
+    split[3] = split[3]?.replace('|2021|2027|', '|2021|2029|') ?? ''
+    await expect(steer.importProgrammes(operator, split.join('\n'), 'rows.csv')).rejects.toMatchObject({
+      code: 'INVALID_VALUE',
+      location: { file: 'rows.csv', line: 4, field: 'EndDateYear' },
+      problems: [{ file: 'rows.csv', line: 4, field: 'EndDateYear' }],
+    })
+    for (const table of TABLES) expect(await count(table), table).toBe(0)
   })
 
   it('imports the Meridian CSV template (told from content) with every part, or nothing when a cell is bad', async () => {
@@ -44,7 +53,8 @@ describe.each(ENGINES)('importing programme files on $name', (engine) => {
       location: { file: 'bad.csv', line: 10, field: 'responsible' },
     })
     for (const table of TABLES) expect(await count(table), table).toBe(0)
-    const created = await steer.importProgrammes(operator, csv, 'programmes.csv')
+    // `meridian` names the template, JSON or CSV: the content tells which.
+    const created = await steer.importProgrammes(operator, csv, 'programmes.csv', { format: 'meridian' })
     expect(created.map((p) => [p.externalId, p.kind])).toEqual([
       ['SYN-JL-1', 'programme'],
       ['SYN-TT-2', 'initiative'],

@@ -6,6 +6,8 @@ export interface DataVersion {
   readonly ingests: number
   readonly lastIngestAt: string | null
   readonly works: number
+  /** Patents stored (`patents` table). */
+  readonly patents: number
   /** `true` when any work comes from the generated demo corpus. */
   readonly synthetic: boolean
   /** Increases with every operation that changes data (ingest, re-resolving affiliations). */
@@ -25,6 +27,7 @@ export async function readDataVersion(db: SqlRunner): Promise<DataVersion> {
     (SELECT count(*) FROM ingests) AS ingests,
     (SELECT max(finished_at) FROM ingests) AS last_ingest_at,
     (SELECT count(*) FROM works) AS works,
+    (SELECT count(*) FROM patents) AS patents,
     (SELECT count(*) FROM works WHERE synthetic) AS synthetic,
     (SELECT max(value) FROM meta WHERE key = 'registry') AS registry,
     (SELECT max(value) FROM meta WHERE key = 'revision') AS revision,
@@ -33,6 +36,7 @@ export async function readDataVersion(db: SqlRunner): Promise<DataVersion> {
     ingests: Number(row?.ingests ?? 0),
     lastIngestAt: (row?.last_ingest_at as string | null) ?? null,
     works: Number(row?.works ?? 0),
+    patents: Number(row?.patents ?? 0),
     synthetic: Number(row?.synthetic ?? 0) > 0,
     revision: Number(row?.revision ?? 0),
     overrides:

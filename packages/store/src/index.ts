@@ -4,6 +4,7 @@ export type { StoreStatus, WorkCounts } from './status.js'
 export type { DataVersion } from './data-version.js'
 export type { ReadOptions, ReadRunner } from './duckdb.js'
 export type { MergeCounts, MergeEntry } from './merge.js'
+export type { PatentCounts } from './patent-merge.js'
 export type {
   AffiliationResolution,
   AffiliationResolver,

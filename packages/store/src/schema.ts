@@ -1,23 +1,31 @@
+import type { PatentAppenders } from './patent-writer.js'
 import type { StagingAppenders } from './staging-writer.js'
 
 /**
  * Bumped when the tables change shape; a store of another version is refused, not misread, except the versions
  * in `UPGRADABLE`, which a writable open brings up to date.
  */
-export const SCHEMA_VERSION = '4'
+export const SCHEMA_VERSION = '5'
 
 /**
- * Versions a writable open upgrades by creating the tables added since (`CREATE TABLE IF NOT EXISTS`): 2 -> 3
- * added `work_funding`, 3 -> 4 `work_abstracts` and `work_keywords`; works stored before carry none of these
- * until their records are ingested again.
+ * Versions a writable open upgrades by creating the tables and columns added since (`CREATE TABLE IF NOT
+ * EXISTS`, `ADD COLUMN IF NOT EXISTS`): 2 -> 3 added `work_funding`, 3 -> 4 `work_abstracts` and
+ * `work_keywords`, 4 -> 5 the patent tables and the patent counts of `ingests`; works stored before carry none
+ * of these until their records are ingested again.
  */
-export const UPGRADABLE: ReadonlySet<string> = new Set(['2', '3'])
+export const UPGRADABLE: ReadonlySet<string> = new Set(['2', '3', '4'])
 
 /** Canonical tables and per-work facts. No indexes: every lookup is a set-based join at ingest time. */
 export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)`,
+  // records_read, works_added and duplicates count works; problems counts the run's bad records of both kinds.
   `CREATE TABLE IF NOT EXISTS ingests (ingest_id INTEGER, finished_at VARCHAR, files VARCHAR,
-     records_read BIGINT, works_added BIGINT, duplicates BIGINT, problems BIGINT)`,
+     records_read BIGINT, works_added BIGINT, duplicates BIGINT, problems BIGINT, patents_read BIGINT,
+     patents_added BIGINT, patent_duplicates BIGINT)`,
+  // A version-4 store's ingests gain the patent counts (NULL for the runs before).
+  `ALTER TABLE ingests ADD COLUMN IF NOT EXISTS patents_read BIGINT`,
+  `ALTER TABLE ingests ADD COLUMN IF NOT EXISTS patents_added BIGINT`,
+  `ALTER TABLE ingests ADD COLUMN IF NOT EXISTS patent_duplicates BIGINT`,
   `CREATE TABLE IF NOT EXISTS works (work_id BIGINT, doi VARCHAR, openalex_id VARCHAR, wos_ut VARCHAR,
      scopus_eid VARCHAR, pmid VARCHAR, year INTEGER, doc_type VARCHAR, source_title VARCHAR, title VARCHAR,
      cited_by INTEGER, authors_truncated BOOLEAN, synthetic BOOLEAN, source VARCHAR, format VARCHAR,
@@ -67,6 +75,22 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS work_countries (policy VARCHAR, work_id BIGINT, year INTEGER, country VARCHAR,
      fractional DOUBLE, authors INTEGER, is_first BOOLEAN, is_last BOOLEAN, is_corresponding BOOLEAN,
      n_countries INTEGER)`,
+  // Patents, apart from works (no merge with them): one row per publication_number (the normalised
+  // PublicationNumber), the first read; a number already stored is not added again. year is the publication year.
+  `CREATE TABLE IF NOT EXISTS patents (patent_id BIGINT, publication_number VARCHAR, jurisdiction VARCHAR,
+     kind VARCHAR, title VARCHAR, abstract VARCHAR, publication_date VARCHAR, year INTEGER,
+     application_number VARCHAR, earliest_priority_date VARCHAR, cited_by INTEGER, family_size INTEGER,
+     url VARCHAR, source VARCHAR, file VARCHAR, line INTEGER, ingest_id INTEGER)`,
+  // name as written; name_key groups one applicant written differently (applicantKey).
+  `CREATE TABLE IF NOT EXISTS patent_applicants (patent_id BIGINT, position INTEGER, name VARCHAR,
+     name_key VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS patent_inventors (patent_id BIGINT, position INTEGER, name VARCHAR)`,
+  // scheme 'cpc' or 'ipc'; one row per distinct (patent, scheme, code).
+  `CREATE TABLE IF NOT EXISTS patent_classes (patent_id BIGINT, scheme VARCHAR, code VARCHAR)`,
+  // office: the one the number opens with, else the record's only priority office when it has one number.
+  `CREATE TABLE IF NOT EXISTS patent_priorities (patent_id BIGINT, number VARCHAR, office VARCHAR)`,
+  // DOIs of the non-patent literature the patent cites.
+  `CREATE TABLE IF NOT EXISTS patent_dois (patent_id BIGINT, doi VARCHAR)`,
 ] as const
 
 /**
@@ -105,4 +129,30 @@ export const STAGING_APPENDERS = Object.freeze({
   keywords: 's_keywords',
 } satisfies Record<keyof StagingAppenders, string>)
 
-export const STAGING_TABLES: readonly string[] = Object.values(STAGING_APPENDERS)
+/** Staging tables of the patents of one ingest run, like `STAGING`: `tmp_id` numbers the patents read. */
+export const PATENT_STAGING = [
+  `CREATE TABLE s_patents (tmp_id BIGINT, publication_number VARCHAR, jurisdiction VARCHAR, kind VARCHAR,
+     title VARCHAR, abstract VARCHAR, publication_date VARCHAR, year INTEGER, application_number VARCHAR,
+     earliest_priority_date VARCHAR, cited_by INTEGER, family_size INTEGER, url VARCHAR, source VARCHAR,
+     file VARCHAR, line INTEGER)`,
+  `CREATE TABLE s_patent_applicants (tmp_id BIGINT, position INTEGER, name VARCHAR, name_key VARCHAR)`,
+  `CREATE TABLE s_patent_inventors (tmp_id BIGINT, position INTEGER, name VARCHAR)`,
+  `CREATE TABLE s_patent_classes (tmp_id BIGINT, scheme VARCHAR, code VARCHAR)`,
+  `CREATE TABLE s_patent_priorities (tmp_id BIGINT, number VARCHAR, office VARCHAR)`,
+  `CREATE TABLE s_patent_dois (tmp_id BIGINT, doi VARCHAR)`,
+] as const
+
+/** The staging table each of the patent writer's appenders writes to. */
+export const PATENT_APPENDERS = Object.freeze({
+  patents: 's_patents',
+  applicants: 's_patent_applicants',
+  inventors: 's_patent_inventors',
+  classes: 's_patent_classes',
+  priorities: 's_patent_priorities',
+  dois: 's_patent_dois',
+} satisfies Record<keyof PatentAppenders, string>)
+
+export const STAGING_TABLES: readonly string[] = [
+  ...Object.values(STAGING_APPENDERS),
+  ...Object.values(PATENT_APPENDERS),
+]

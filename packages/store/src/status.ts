@@ -15,6 +15,8 @@ export interface WorkCounts {
 
 /** A summary of the store. */
 export interface StoreStatus extends WorkCounts {
+  /** Patents stored, apart from works. */
+  readonly patents: number
   readonly countryPolicy: string
   readonly synthetic: boolean
   readonly sources: readonly (WorkCounts & { readonly source: string; readonly format: string })[]
@@ -44,8 +46,10 @@ export async function readStatus(db: SqlRunner, policy: string): Promise<StoreSt
   const sources = await db.all(sql`SELECT source, format, ${measures} FROM (${base}) b
     GROUP BY source, format ORDER BY works DESC, source, format`)
   const years = await db.all(sql`SELECT year, ${measures} FROM (${base}) b GROUP BY year ORDER BY year`)
+  const [patents] = await db.all(sql`SELECT count(*) AS n FROM patents`)
   return {
     ...counts(total),
+    patents: Number(patents?.n ?? 0),
     countryPolicy: policy,
     synthetic: Number(total?.synthetic ?? 0) === 1,
     sources: sources.map((r) => ({ source: String(r.source), format: String(r.format), ...counts(r) })),

@@ -149,6 +149,7 @@ describe('Store', () => {
       ingests: 1,
       lastIngestAt: now.toISOString(),
       works: 4,
+      patents: 0,
       registry: null,
       synthetic: false,
       revision: 1,

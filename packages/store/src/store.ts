@@ -1,11 +1,22 @@
-import { MeridianError, type Work } from '@meridian/model'
+import { MeridianError, type Patent, type Work } from '@meridian/model'
 import { sql } from '@meridian/indicators'
 import { Database, type ReadRunner } from './duckdb.js'
 import { computeFacts } from './facts.js'
 import { mergeStaging, readMergeLog, type MergeCounts, type MergeEntry } from './merge.js'
 import { applyCorrections, type CorrectionCounts, type Corrections } from './corrections.js'
-import { SCHEMA, SCHEMA_VERSION, STAGING, STAGING_APPENDERS, STAGING_TABLES, UPGRADABLE } from './schema.js'
+import {
+  PATENT_APPENDERS,
+  PATENT_STAGING,
+  SCHEMA,
+  SCHEMA_VERSION,
+  STAGING,
+  STAGING_APPENDERS,
+  STAGING_TABLES,
+  UPGRADABLE,
+} from './schema.js'
 import { StagingWriter, type StagingAppenders } from './staging-writer.js'
+import { PatentWriter, type PatentAppenders } from './patent-writer.js'
+import { mergePatents, type PatentCounts } from './patent-merge.js'
 import { readDataVersion, type DataVersion } from './data-version.js'
 import { readStatus, type StoreStatus } from './status.js'
 import { readAppliedFixes, readCurationCases, type AppliedFix, type CurationCase } from './curation.js'
@@ -31,6 +42,8 @@ export interface IngestCounts extends MergeCounts {
   readonly merges: readonly MergeEntry[]
   /** Affiliation strings matched or overridden and works corrected, when corrections were given. */
   readonly corrections: CorrectionCounts | null
+  /** Patents read, added and already known (by publication number). */
+  readonly patents: PatentCounts
 }
 
 /** The overrides file in effect: applied at every ingest until replaced. */
@@ -41,9 +54,11 @@ export interface StoredOverrides {
   readonly appliedAt: string
 }
 
-/** One ingest run: add works, then `commit` (all of them) or `rollback` (none). */
+/** One ingest run: add works and patents, then `commit` (all of them) or `rollback` (none). */
 export interface IngestRun {
   add(work: Work): void
+  /** Add a patent; at commit it is stored unless its publication number is stored or was added before. */
+  addPatent(patent: Patent): void
   readonly staged: number
   commit(summary: {
     readonly files: readonly string[]
@@ -113,19 +128,22 @@ export class Store {
     const db = this.db
     await db.exec('BEGIN TRANSACTION')
     try {
-      for (const statement of STAGING) await db.exec(statement)
-      const opened = await Promise.all(
-        Object.entries(STAGING_APPENDERS).map(
-          async ([name, table]) => [name, await db.appender(table)] as const,
-        ),
-      )
-      const appenders = opened.map(([, appender]) => appender)
-      // STAGING_APPENDERS names every appender exactly (it `satisfies` their record), so the entries are complete.
+      for (const statement of [...STAGING, ...PATENT_STAGING]) await db.exec(statement)
+      const open = (tables: Readonly<Record<string, string>>) =>
+        Promise.all(
+          Object.entries(tables).map(async ([name, table]) => [name, await db.appender(table)] as const),
+        )
+      const opened = await open(STAGING_APPENDERS)
+      const openedPatents = await open(PATENT_APPENDERS)
+      const appenders = [...opened, ...openedPatents].map(([, appender]) => appender)
+      // STAGING_APPENDERS and PATENT_APPENDERS name every appender exactly (they `satisfy` their records), so
+      // the entries are complete.
       const writer = new StagingWriter(Object.fromEntries(opened) as unknown as StagingAppenders)
-      let open = true
+      const patents = new PatentWriter(Object.fromEntries(openedPatents) as unknown as PatentAppenders)
+      let appending = true
       const finish = () => {
-        if (open) for (const a of appenders) a.closeSync()
-        open = false
+        if (appending) for (const a of appenders) a.closeSync()
+        appending = false
       }
       // Set once the transaction has ended, by COMMIT or ROLLBACK, whether they succeeded or not.
       let ended = false
@@ -140,6 +158,7 @@ export class Store {
       }
       return {
         add: (work) => writer.add(work),
+        addPatent: (patent) => patents.add(patent),
         get staged() {
           return writer.count
         },
@@ -169,16 +188,47 @@ export class Store {
           : null
         await computeFacts(db, revision)
         const merges = await readMergeLog(db, ingestId)
-        await db.all(sql`INSERT INTO ingests VALUES (${ingestId}, ${now.toISOString()}, ${JSON.stringify(files)},
-            ${writer.count}, ${counts.added}, ${counts.duplicatesOfStore + counts.duplicatesInRun}, ${problems})`)
+        const patentCounts = await mergePatents(db, ingestId)
+        await db.all(sql`INSERT INTO ingests (ingest_id, finished_at, files, records_read, works_added, duplicates,
+            problems, patents_read, patents_added, patent_duplicates)
+          VALUES (${ingestId}, ${now.toISOString()}, ${JSON.stringify(files)}, ${writer.count}, ${counts.added},
+            ${counts.duplicatesOfStore + counts.duplicatesInRun}, ${problems}, ${patentCounts.read},
+            ${patentCounts.added}, ${patentCounts.duplicatesOfStore + patentCounts.duplicatesInRun})`)
         for (const t of STAGING_TABLES) await db.exec(`DROP TABLE ${t}`)
         await db.exec('COMMIT')
         ended = true
-        return { ingestId, recordsRead: writer.count, ...counts, merges, corrections: corrected }
+        return {
+          ingestId,
+          recordsRead: writer.count,
+          ...counts,
+          merges,
+          corrections: corrected,
+          patents: patentCounts,
+        }
       }
     } catch (error) {
       throw await writeFailure(this.path, error, () => db.exec('ROLLBACK'))
     }
+  }
+
+  /**
+   * Add patents in one ingest run (one transaction, one `ingests` row): all of them or, on any failure, none.
+   * A publication number already stored, or met earlier in `patents`, is counted as a duplicate, not added.
+   *
+   * @example
+   * const { patents: counts } = await store.ingestPatents(read.patents, { files: ['lens.csv'], problems: 0, now })
+   */
+  async ingestPatents(
+    patents: Iterable<Patent>,
+    summary: { readonly files: readonly string[]; readonly problems: number; readonly now: Date },
+  ): Promise<IngestCounts> {
+    const run = await this.beginIngest()
+    try {
+      for (const patent of patents) run.addPatent(patent)
+    } catch (error) {
+      throw await writeFailure(this.path, error, () => run.rollback())
+    }
+    return run.commit(summary)
   }
 
   /**

@@ -9,7 +9,7 @@ import { formatResult, SYNTHETIC } from '../format/result.js'
 import { openStore } from '../open-store.js'
 import { progress } from '../progress.js'
 import { serveStore } from './serve.js'
-import { createSteer, seedDemoProgrammes, type KpiSource } from '@meridian/steer'
+import { createSteer, DEMO_CONNECT_PROGRAMME, seedDemoProgrammes, type KpiSource } from '@meridian/steer'
 import { openStateFor, operator, withState } from '../open-state.js'
 import { createMarket, seedDemoRecords } from '@meridian/connect'
 import { createWorkspace, type StateDb } from '@meridian/state'
@@ -31,15 +31,20 @@ async function demoOrganisation(
   return found?.id ?? (await workspace.createOrganisation(operator(context), owner)).id
 }
 
-/** Publish the synthetic demo offers and needs in the store's state database, once. */
+/**
+ * Publish the synthetic demo offers and needs in the store's state database, once; the need of the demo
+ * programme's bilateral call names that programme, so its marketplace KPI counts the need's introductions.
+ */
 const seedRecords = (context: Context, dir: string) =>
   openStateFor(context, dir, {}, { command: 'meridian demo' }).then((state) =>
-    withState(state, async () =>
-      seedDemoRecords(createMarket(state, { now: context.now }), operator(context), {
+    withState(state, async () => {
+      const programmes = await createSteer(state, { now: context.now }).listProgrammes(operator(context))
+      return seedDemoRecords(createMarket(state, { now: context.now }), operator(context), {
         needs: await demoOrganisation(context, state, DEMO_OWNERS.needs),
         offers: await demoOrganisation(context, state, DEMO_OWNERS.offers),
-      }),
-    ),
+        programmeId: programmes.find((p) => p.externalId === DEMO_CONNECT_PROGRAMME)?.id ?? null,
+      })
+    }),
   )
 
 /** Register the synthetic demo programmes and their KPIs in the store's state database, once. */

@@ -22,7 +22,7 @@ export interface IngestFlags {
 export function ingestCommand(context: Context): Command {
   return new Command('ingest')
     .description(
-      'read bibliographic files (OpenAlex, Web of Science, Scopus, PubMed, Crossref, Lens, Dimensions, RIS) into the store, in one transaction, merging records of one work',
+      'read bibliographic files (OpenAlex, Web of Science, Scopus, PubMed, Crossref, Lens, Dimensions, RIS) and patent exports (Lens.org patent CSV, WIPO Patentscope CSV) into the store, in one transaction, merging records of one work; a patent whose publication number is stored already is not added again',
     )
     .argument(
       '<files...>',

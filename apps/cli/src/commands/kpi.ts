@@ -23,7 +23,7 @@ export function parseScope(value: string): unknown {
   if (kind === 'countries' && group) return { kind, name: group[1], countries: group[2]?.split(',') }
   throw new MeridianError(
     'BAD_OPTION',
-    `--scope "${value}" must be country:DE, pair:DE-CN, institution:<ROR or OpenAlex id>, countries:NAME=DE,CN, outputs (the programme's linked outputs) or programme (its milestones: milestones-done, milestones-late)`,
+    `--scope "${value}" must be country:DE, pair:DE-CN, institution:<ROR or OpenAlex id>, countries:NAME=DE,CN, outputs (the programme's linked outputs) or programme (its milestones: milestones-done, milestones-late; its marketplace records: connect-agreements, connect-introductions)`,
   )
 }
 
@@ -93,7 +93,8 @@ export function kpiCommand(context: Context): Command {
       .requiredOption('--programme <id>', 'programme id')
       .requiredOption(
         '--indicator <id>',
-        'indicator id (see `meridian indicators --list`), or milestones-done / milestones-late with --scope programme',
+        'indicator id (see `meridian indicators --list`); milestones-done / milestones-late with --scope programme; ' +
+          "connect-agreements / connect-introductions (the programme's marketplace records) with --scope programme or pair:DE-CN",
       )
       .requiredOption(
         '--scope <scope>',

@@ -154,9 +154,10 @@ export function programmesCommand(context: Context): Command {
         'a STIP Compass export (| separated, two header rows), a CORDIS project.csv|json (its organization.csv|json beside it is read too) or a Meridian programme file (JSON, JSON Lines or the CSV template)',
       )
       .addOption(
-        new Option('--format <format>', 'the file format (default: told from the content)').choices([
-          ...PROGRAMME_FORMATS,
-        ]),
+        new Option(
+          '--format <format>',
+          'the file format (default: told from the content); meridian: the template, JSON or CSV as the content says',
+        ).choices([...PROGRAMME_FORMATS]),
       )
       .action(async (file: string, flags: StateFlags & { format?: ProgrammeFormat }) => {
         const path = resolve(context.cwd, file)

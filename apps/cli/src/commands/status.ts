@@ -6,7 +6,7 @@ import { table } from '../format/table.js'
 import { openStore } from '../open-store.js'
 import type { WorkCounts } from '@meridian/store'
 
-/** `meridian status`: works, works with a country, international works, per source and per year. */
+/** `meridian status`: works, works with a country, international works, per source and per year; patents. */
 export function statusCommand(context: Context): Command {
   return new Command('status')
     .description(
@@ -45,6 +45,7 @@ export function statusCommand(context: Context): Command {
             `store: ${dir} · ${data.ingests} ingest run(s), last ${data.lastIngestAt ?? 'never'} · country policy: ${status.countryPolicy}` +
               (data.overrides ? ` · overrides ${data.overrides.slice(0, 12)}` : ''),
             `${status.works} works, ${status.worksWithCountry} with at least one country, ${status.internationalWorks} international (two or more countries)`,
+            `${status.patents} patents`,
             'data quality (share of works): with a country, international, with affiliations, with a corresponding author, with a truncated author list',
             '',
             table(

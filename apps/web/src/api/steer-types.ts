@@ -141,7 +141,10 @@ export type KpiScope =
   | { readonly kind: 'country-pair'; readonly country: string; readonly partner: string }
   | { readonly kind: 'institution'; readonly institution: string }
   | { readonly kind: 'countries'; readonly name: string; readonly countries: readonly string[] }
-  /** The KPI's own programme: the milestone KPIs (`milestones-done`, `milestones-late`). */
+  /**
+   * The KPI's own programme: the milestone KPIs (`milestones-done`, `milestones-late`) and the CONNECT KPIs
+   * (`connect-agreements`, `connect-introductions`: all of its marketplace records).
+   */
   | { readonly kind: 'programme' }
 
 /** What the store held when an actual was computed (the store's data version). */

@@ -8,13 +8,16 @@ import { indicatorName } from './format.js'
 import { splitList } from './model.js'
 import { SteerError } from './steer-error.js'
 
+/** Agreements and accepted interests on the programme's marketplace records (the whole programme or a pair). */
+const CONNECT = ['connect-agreements', 'connect-introductions'] as const
+
 /** Indicators a KPI is offered with, by the scope they answer for. */
 const BY_SCOPE: Readonly<Record<string, readonly string[]>> = {
   country: ['output', 'international-share', 'leadership', 'partners'],
   countries: ['output', 'international-share'],
-  'country-pair': ['bilateral-matrix', 'pair-leadership'],
-  // Counted from the programme's own milestones, not from publications.
-  programme: ['milestones-done', 'milestones-late'],
+  'country-pair': ['bilateral-matrix', 'pair-leadership', ...CONNECT],
+  // Counted from the programme's own milestones and marketplace records, not from publications.
+  programme: ['milestones-done', 'milestones-late', ...CONNECT],
 }
 const SCOPES = ['country', 'country-pair', 'countries', 'programme'] as const
 
@@ -61,7 +64,9 @@ export function KpiForm(props: {
         : form.scope === 'programme'
           ? { kind: 'programme' }
           : { kind: 'country', country: form.country.trim().toUpperCase() }
-  const milestones = form.scope === 'programme'
+  const wholeProgramme = form.scope === 'programme'
+  // Counted from the state database: no publication years (nor counting method) apply.
+  const counted = wholeProgramme || (CONNECT as readonly string[]).includes(form.indicator)
   return (
     <details class="form-card inline-form add-kpi" data-testid="kpi-create" ref={details}>
       <summary>
@@ -76,7 +81,7 @@ export function KpiForm(props: {
               indicator: form.indicator,
               options: {
                 ...(form.counting !== 'full' ? { counting: form.counting } : {}),
-                ...(form.years && !milestones ? { years: form.years } : {}),
+                ...(form.years && !counted ? { years: form.years } : {}),
               },
               scope: scope(),
               baseline: {
@@ -125,7 +130,7 @@ export function KpiForm(props: {
               value={form.countries}
               onInput={set('countries')}
             />
-          ) : milestones ? null : (
+          ) : wholeProgramme ? null : (
             <Field
               id="kpi-country"
               label={t('control.country')}
@@ -145,7 +150,7 @@ export function KpiForm(props: {
               onInput={set('partner')}
             />
           ) : null}
-          {milestones ? null : (
+          {counted ? null : (
             <Field
               id="kpi-years"
               label={t('steer.years')}

@@ -104,14 +104,27 @@ export const DEMO_OFFERS = Object.freeze([
   },
 ])
 
-/** Publish the demo's offers and needs that are not there yet; `owners` own them (synthetic organisations). */
+/** The demo need of a programme's joint call: the one record the demo links to a (synthetic) programme. */
+const PROGRAMME_NEED = 'SYNTHETIC-NEED-2'
+
+/**
+ * Publish the demo's offers and needs that are not there yet: `needs` and `offers` own them (synthetic
+ * organisations); `programmeId`, when given, is the synthetic programme whose call the joint-call need answers
+ * (STEER's demo programme, so that its marketplace KPI counts that record's introductions).
+ */
 export async function seedDemoRecords(
   market: Market,
   actor: Actor,
-  owners: { readonly needs: number | null; readonly offers: number | null },
+  owners: {
+    readonly needs: number | null
+    readonly offers: number | null
+    readonly programmeId?: number | null | undefined
+  },
 ): Promise<{ readonly records: number }> {
   const existing = new Set((await market.listRecords(actor, { synthetic: true })).map((r) => r.externalId))
-  const needs = DEMO_NEEDS.filter((r) => !existing.has(r.externalId))
+  const needs = DEMO_NEEDS.filter((r) => !existing.has(r.externalId)).map((r) =>
+    r.externalId === PROGRAMME_NEED ? { ...r, programmeId: owners.programmeId ?? null } : r,
+  )
   const offers = DEMO_OFFERS.filter((r) => !existing.has(r.externalId))
   await market.createRecords(actor, needs, { organisationId: owners.needs, publish: true })
   await market.createRecords(actor, offers, { organisationId: owners.offers, publish: true })

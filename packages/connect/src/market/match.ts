@@ -33,6 +33,7 @@ export interface MatchReason {
     | 'trl'
     | 'partnership'
     | 'classes'
+    | 'industry'
   readonly text: string
   readonly figures: Readonly<Record<string, number | string>>
 }
@@ -220,6 +221,11 @@ const TEXT = {
     en: (f: Record<string, number | string>) => `both seek: ${f.types}`,
     zh: (f: Record<string, number | string>) => `双方均寻求：${f.types}`,
   },
+  industry: {
+    en: (f: Record<string, number | string>) =>
+      `${f.works} ${plural(f.works, 'work')} with companies (industry co-publication)`,
+    zh: (f: Record<string, number | string>) => `与企业合作论文 ${f.works} 篇`,
+  },
   classes: {
     en: (f: Record<string, number | string>) => `classes in common: ${f.classes}`,
     zh: (f: Record<string, number | string>) => `共同分类号：${f.classes}`,
@@ -272,12 +278,14 @@ function collaboration(corpus: SearchCorpus, key: string, asker: Asker, askerKey
   const works = derive(corpus).institutionWorks.get(key) ?? []
   let country = 0
   let institution = 0
+  let industry = 0
   for (const w of works) {
     if (asker.country !== null && (corpus.workCountries.get(w) ?? []).includes(asker.country)) country++
-    if (askerKey !== null && key !== askerKey && (corpus.workInstitutions.get(w) ?? []).includes(askerKey))
-      institution++
+    const partners = corpus.workInstitutions.get(w) ?? []
+    if (askerKey !== null && key !== askerKey && partners.includes(askerKey)) institution++
+    if (partners.some((p) => p !== key && corpus.institutions.get(p)?.type === 'company')) industry++
   }
-  return { country, institution }
+  return { country, institution, industry }
 }
 
 const options = (o: MatchOptions) => {
@@ -408,6 +416,7 @@ export function matchRecord(
   const askerName = askerKey === null ? null : (corpus.institutions.get(askerKey)?.name ?? askerKey)
   const text = recordQuery(record)
   const query = terms(text)
+  const offer = OFFER_TYPES.includes(record.type)
   const search = (kind: 'institution' | 'author') =>
     searchExperts(index, text, {
       kind,
@@ -514,6 +523,8 @@ export function matchRecord(
           ]
           if (kind === 'institution') {
             const c = collaboration(corpus, hit.id, asker, askerKey)
+            // An offer's likely adopters: say how much the organisation already works with industry.
+            if (offer && c.industry > 0) reasons.push(reason('industry', { works: c.industry }, lang))
             if (c.country > 0 && asker.country !== null && hit.country !== asker.country)
               reasons.push(
                 reason(

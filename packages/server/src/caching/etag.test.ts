@@ -6,6 +6,7 @@ const version = {
   ingests: 1,
   lastIngestAt: '2024-01-01T00:00:00.000Z',
   works: 10,
+  patents: 0,
   synthetic: true,
   registry: null,
   revision: 1,

@@ -28,6 +28,7 @@ export const dataVersionSchema = z
     ingests: z.number(),
     lastIngestAt: z.string().nullable(),
     works: z.number(),
+    patents: z.number().describe('Patents stored, apart from works.'),
     synthetic: z.boolean(),
     revision: z.number().describe('Increases with every operation that changes data.'),
     overrides: z.string().nullable().describe('SHA-256 of the overrides file in effect, if any.'),

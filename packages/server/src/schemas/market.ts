@@ -181,7 +181,9 @@ export const matchesSchema = z
         kind: z.enum(MATCH_KINDS),
         organisation: z
           .object({
-            id: z.string(),
+            id: z
+              .string()
+              .describe('Institution key, or `applicant:KEY` for a patent applicant the works do not know.'),
             name: z.string(),
             ror: z.string().nullable(),
             country: z.string().nullable(),
@@ -212,7 +214,19 @@ export const matchesSchema = z
         evidence: z.object({
           works: list(workEvidence),
           terms: words,
-          patents: list(z.unknown()).describe('Patents that matched (none until patents are loaded).'),
+          patents: list(
+            z.object({
+              id: z.number().describe("The store's patent id."),
+              number: z.string().describe('Publication number, normalised (US20130101709A1).'),
+              title: z.string(),
+              year: z.number().nullable(),
+              url: z.string().nullable(),
+              score: z.number().describe('BM25 score for the record text.'),
+              weight: z.number().describe("The weighted score the applicant's score sums."),
+            }),
+          ).describe(
+            "The applicant's patents that matched, best first (none when the store holds no patents).",
+          ),
         }),
       }),
     ),

@@ -234,7 +234,8 @@ export const kpiBody = z.object({
     .string()
     .max(100)
     .describe(
-      "An indicator id, or milestones-done / milestones-late: the programme's own milestones, scope programme only.",
+      "An indicator id; milestones-done / milestones-late: the programme's own milestones, scope programme only; " +
+        "connect-agreements / connect-introductions: agreements and accepted introductions on the programme's marketplace records, scope programme or country-pair.",
     ),
   options: z
     .object({

@@ -17,6 +17,7 @@ export const statusQuery = z.object({ countryPolicy: countryPolicyParam.optional
 export const statusSchema = z
   .object({
     ...counts,
+    patents: z.number().describe('Patents stored, apart from works.'),
     countryPolicy: z.string(),
     synthetic: z.boolean().describe('True when any work comes from the generated demo corpus.'),
     sources: list(z.object({ source: z.string(), format: z.string(), ...counts })),
