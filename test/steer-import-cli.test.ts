@@ -178,6 +178,61 @@ describe('meridian programmes export --format meridian-csv|cordis, and import of
     expect(content(b)).toBe(content(a))
   })
 
+  it('reads the CSV template as --format meridian too (JSON or CSV told from the content)', async () => {
+    const csvAsMeridian = await runCli(work, [
+      'programmes',
+      'import',
+      'programmes.csv',
+      '--format',
+      'meridian',
+      '--store',
+      'e',
+    ])
+    expect(csvAsMeridian.stdout, csvAsMeridian.stderr).toContain('imported 2 programmes')
+    const badAsMeridian = await runCli(work, [
+      'programmes',
+      'import',
+      'bad.csv',
+      '--format',
+      'meridian',
+      '--store',
+      'f',
+    ])
+    expect(badAsMeridian.stderr).toMatch(/\(bad\.csv:10 dueDate\) \[INVALID_VALUE\]/)
+    expect(await shown('f')).toEqual([])
+    // Bad JSON: the hint is to fix the file, not an --on-error option `programmes import` does not have.
+    writeFileSync(join(work, 'bad.json'), '{"programmes": [{"title": "A"},]}')
+    const json = await runCli(work, [
+      'programmes',
+      'import',
+      'bad.json',
+      '--format',
+      'meridian',
+      '--store',
+      'f',
+    ])
+    expect(json.code).toBe(2)
+    expect(json.stderr).toMatch(/\(bad\.json:1\) \[BAD_RECORD\]\n {2}hint: /)
+    expect(json.stderr).not.toContain('--on-error')
+  })
+
+  it('lists each problem of a refused file with its own location, the first not repeated at the end', async () => {
+    const text = readFileSync(FIXTURE, 'utf8').replace('|PRT|', '|PRX|').replace('|2020|2025|', '|2020|20x5|')
+    writeFileSync(join(work, 'two.csv'), text)
+    const two = await runCli(work, ['programmes', 'import', 'two.csv', '--store', 'g'])
+    expect(two.code).toBe(2)
+    // The form, not the words: a head line with the code and no location, then one line per problem.
+    const lines = two.stderr.split('\n')
+    expect(lines[0]).toMatch(/^meridian: [^()]+ \[INVALID_VALUE\]$/)
+    expect(lines.slice(1, 3)).toEqual([
+      expect.stringMatching(/^ {2}.+ \(two\.csv:6 CountryCode\) \[INVALID_VALUE\]$/),
+      expect.stringMatching(/^ {2}.+ \(two\.csv:8 EndDateYear\) \[INVALID_VALUE\]$/),
+    ])
+    expect(lines.slice(3)).toEqual([expect.stringMatching(/^ {2}hint: /), ''])
+    expect(two.stderr).not.toContain('--on-error')
+    expect(await shown('g')).toEqual([])
+  })
+
   it('exports CORDIS project.csv and organization.csv, says what CORDIS cannot hold, and reads them back', async () => {
     const lossy = await runCli(work, [
       'programmes',

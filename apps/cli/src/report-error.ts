@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander'
-import { closestName, MeridianError, type ErrorCode } from '@meridian/model'
+import { closestName, MeridianError, type ErrorCode, type RecordProblem } from '@meridian/model'
 import type { Context } from './context.js'
 import { EXIT, EXIT_BY_CODE } from './exit-codes.js'
 
@@ -21,6 +21,26 @@ const HINTS: Readonly<Partial<Record<Code, string>>> = {
   INTERNAL: 'this is a bug: please report it with the command you ran (MERIDIAN_DEBUG=1 prints the stack)',
 }
 const DEFAULT_HINT = 'see "meridian {command} --help"'
+/** The commands with `--on-error skip`; the others refuse bad input whole, so their hint is to fix it. */
+const ON_ERROR = new Set(['ingest'])
+const FIX = 'fix each problem named, then run the command again: nothing was written'
+const FIX_HINTS: Readonly<Partial<Record<Code, string>>> = {
+  BAD_RECORD: FIX,
+  BAD_FIELD: FIX,
+  INVALID_VALUE: FIX,
+  UNKNOWN_FORMAT: DEFAULT_HINT,
+}
+const MAX_LISTED = 10
+
+/** The problems an error that refuses a whole input lists, each with its own location tail. */
+function listed(problems: readonly RecordProblem[]): string {
+  const where = (p: RecordProblem) => `${p.file}:${p.line}${p.field ? ` ${p.field}` : ''}`
+  const more = problems.length - MAX_LISTED
+  return [
+    ...problems.slice(0, MAX_LISTED).map((p) => `  ${p.message} (${where(p)}) [${p.code}]\n`),
+    more > 0 ? `  ... and ${more} more\n` : '',
+  ].join('')
+}
 
 const HELP = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help'])
 
@@ -51,8 +71,12 @@ export function reportError(context: Context, thrown: unknown, argv: readonly st
     : ''
   const unknownCommand = thrown instanceof CommanderError && thrown.code === 'commander.unknownCommand'
   const command = unknownCommand ? '' : (argv.find((arg) => !arg.startsWith('-')) ?? '')
-  const hint = (HINTS[code] ?? DEFAULT_HINT).replace('{command}', command).replace('meridian  ', 'meridian ')
-  context.stderr(`meridian: ${message}${where} [${code}]\n  hint: ${hint}\n`)
+  const hints = ON_ERROR.has(command) ? HINTS : { ...HINTS, ...FIX_HINTS }
+  const hint = (hints[code] ?? DEFAULT_HINT).replace('{command}', command).replace('meridian  ', 'meridian ')
+  // A refusal lists its problems: the head line then has no location, each problem its own.
+  const problems = known?.problems ?? []
+  const head = problems.length > 0 ? (message.split('\n', 1)[0] ?? '').replace(/:$/, '') : message + where
+  context.stderr(`meridian: ${head} [${code}]\n${listed(problems)}  hint: ${hint}\n`)
   if (!known && context.env.MERIDIAN_DEBUG && error instanceof Error) context.stderr(`${error.stack}\n`)
   return known ? EXIT_BY_CODE[known.code] : EXIT.failure
 }

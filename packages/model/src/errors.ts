@@ -53,11 +53,18 @@ export class MeridianError extends Error {
   override readonly name = 'MeridianError'
   readonly code: ErrorCode
   readonly location: Location | undefined
+  /** When one error refuses a whole input: every problem found in it, each with its own location. */
+  readonly problems: readonly RecordProblem[]
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; location?: Location } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; location?: Location; problems?: readonly RecordProblem[] } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.location = options.location
+    this.problems = options.problems ?? []
   }
 }
 

@@ -119,7 +119,7 @@ export function bad<T>(problems: Problems, line: number, column: string, message
 export const splitList = (value: string | null, separator: RegExp | string = ';'): string[] =>
   value === null ? [] : [...new Set(value.split(separator).map((v) => v.trim()))].filter((v) => v !== '')
 
-/** Refuse the whole file: one error naming the first problem's place and listing the first ten. */
+/** Refuse the whole file: one error placed at the first problem, listing the first ten and carrying them all. */
 export function refuse(problems: readonly RecordProblem[]): MeridianError {
   const [first] = problems
   if (!first) return new MeridianError('BAD_RECORD', 'refused with no problem')
@@ -131,6 +131,6 @@ export function refuse(problems: readonly RecordProblem[]): MeridianError {
       .slice(0, 10)
       .map(where)
       .join('\n  ')}${more}`,
-    { location: { file: first.file, line: first.line, field: first.field ?? undefined } },
+    { location: { file: first.file, line: first.line, field: first.field ?? undefined }, problems },
   )
 }

@@ -31,6 +31,15 @@ export function detectProgrammeFormat({ text, file }: ProgrammeFile): ProgrammeF
   )
 }
 
+/**
+ * The format to read a file in: the one given, else the one told from the content. `meridian` names the
+ * template, JSON or CSV, so which of the two is told from the content (`meridian-csv` names the CSV only).
+ */
+export function resolveProgrammeFormat(input: ProgrammeFile, given?: ProgrammeFormat): ProgrammeFormat {
+  if (given === undefined) return detectProgrammeFormat(input)
+  return given === 'meridian' && isMeridianCsv(input.text) ? 'meridian-csv' : given
+}
+
 /** Whether a CORDIS file holds organisations (projectID and organisationID columns) rather than projects. */
 export const isCordisOrganisations = ({ text }: ProgrammeFile): boolean =>
   /projectID/.test(text.slice(0, 2000)) && /organisationID/.test(text.slice(0, 2000))

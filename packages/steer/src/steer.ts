@@ -13,7 +13,7 @@ import {
 } from './programmes.js'
 import type { SteerSchema } from './schema.js'
 import { refuse, type ProgrammeFile } from './programme-file.js'
-import { detectProgrammeFormat, readProgrammeFile, type ProgrammeFormat } from './programme-formats.js'
+import { readProgrammeFile, resolveProgrammeFormat, type ProgrammeFormat } from './programme-formats.js'
 import { locate, readTemplate } from './template.js'
 
 /** Options of {@link createSteer}. */
@@ -48,7 +48,8 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
     },
     /**
      * Import a programme file (its text) in one transaction: all programmes, or none. The format is told from
-     * the content unless given; a STIP or CORDIS file with any malformed row is refused with every problem.
+     * the content unless given (`meridian`: the template, JSON or CSV as the content says); a file with any
+     * malformed row is refused with every problem.
      */
     importProgrammes: async (
       actor: Actor,
@@ -60,7 +61,7 @@ export function createSteer(state: Pick<StateDb, 'db'>, options: SteerOptions = 
         readonly alongside?: readonly ProgrammeFile[]
       } = {},
     ) => {
-      const format = options.format ?? detectProgrammeFormat({ text, file })
+      const format = resolveProgrammeFormat({ text, file }, options.format)
       if (format !== 'meridian') {
         const read = await readProgrammeFile({ text, file }, format, options.alongside)
         if (read.problems.length > 0) throw refuse(read.problems)

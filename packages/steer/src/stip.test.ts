@@ -82,6 +82,36 @@ describe('STIP Compass files', () => {
     expect(noId.problems).toMatchObject([{ line: 1, field: 'InitiativeID', code: 'BAD_RECORD' }])
   })
 
+  it('checks every row of an initiative, not only its first: each disagreeing or malformed cell is located', async () => {
+    // Lines 3-5 are the three instrument rows of initiative 90001; change its later rows only.
+    const lines = sample.text.split('\n')
+    const edit = (line: number, from: string, to: string) => {
+      const row = lines[line - 1] ?? ''
+      expect(row).toContain(from)
+      lines[line - 1] = row.replace(from, to)
+    }
+    edit(4, '|2021|2027|5M-20M|1|', '|2021|2028|1M-5M|0|')
+    edit(5, '|Germany|DEU|2021|', '|France|FRA|2O21|')
+    edit(5, 'policyInitiatives/90001|2023|', 'policyInitiatives/90001|2023x|')
+    const read = await readStip({ text: lines.join('\n'), file: 'rows.csv' })
+    expect(read.problems.map((p) => [p.line, p.field, p.code])).toEqual([
+      [4, 'EndDateYear', 'INVALID_VALUE'],
+      [4, 'YearlyBudgetRange', 'INVALID_VALUE'],
+      [4, 'HasBeenEvaluated', 'INVALID_VALUE'],
+      [5, 'SurveyYear', 'INVALID_VALUE'],
+      [5, 'CountryLabel', 'INVALID_VALUE'],
+      [5, 'CountryCode', 'INVALID_VALUE'],
+      [5, 'StartDateYear', 'INVALID_VALUE'],
+    ])
+    expect(read.problems.every((p) => p.file === 'rows.csv')).toBe(true)
+    // A row repeating its first row's malformed cell is reported on its own line too.
+    const text = `${HEADER}\n7|Same|DEU|20x0|Grants|1\n7|Same|DEU|20x0|Loans|1\n`
+    expect((await readStip({ text, file: 'f.csv' })).problems.map((p) => [p.line, p.field])).toEqual([
+      [2, 'StartDateYear'],
+      [3, 'StartDateYear'],
+    ])
+  })
+
   it('writes what it reads: both header rows, one row per instrument', async () => {
     const { programmes } = await readStip(sample)
     const text = writeStip(programmes)

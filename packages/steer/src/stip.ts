@@ -41,28 +41,76 @@ const COLUMNS = {
 /** Ranges that say nothing about the budget. */
 const NO_RANGE = new Set(['not applicable', "don't know", 'dont know'])
 
-const year = (value: string | null, line: number, column: string, problems: Problems): number | null => {
-  if (value === null) return null
+/** The columns that describe the initiative, not one of its instruments: every row of it repeats them. */
+const INITIATIVE_COLUMNS = [
+  'SurveyYear',
+  'NameEnglish',
+  'NameOriginal',
+  'ShortDescription',
+  'CountryLabel',
+  'CountryCode',
+  'StartDateYear',
+  'EndDateYear',
+  'YearlyBudgetRange',
+  'HasBeenEvaluated',
+] as const
+
+const yearOf = (value: string | null): number | null => {
   const n = Number(value)
-  if (Number.isInteger(n) && n >= 1900 && n <= 2100) return n
-  problems.add(line, column, `"${value.slice(0, 40)}" is not a year`)
-  return null
+  return value !== null && Number.isInteger(n) && n >= 1900 && n <= 2100 ? n : null
 }
 
-function country(value: string | null, line: number, problems: Problems): string | null {
+function countryOf(value: string | null): string | null {
   if (value === null || /^EU/i.test(value)) return null
   // Sub-national entities (Belgium's regions) may carry a suffix after the country's code.
-  const code = alpha3CountryCode(value) ?? alpha3CountryCode(value.slice(0, 3)) ?? toCountryCode(value)
-  if (code) return code
-  problems.add(line, 'CountryCode', `"${value.slice(0, 40)}" is not an ISO 3166-1 country code`)
-  return null
+  return alpha3CountryCode(value) ?? alpha3CountryCode(value.slice(0, 3)) ?? toCountryCode(value)
+}
+
+const notYear = (value: string) => (yearOf(value) === null ? `"${value.slice(0, 40)}" is not a year` : null)
+/** What is wrong with a cell of an initiative column, if anything. */
+const CHECKS: Partial<Record<(typeof INITIATIVE_COLUMNS)[number], (value: string) => string | null>> = {
+  SurveyYear: notYear,
+  StartDateYear: notYear,
+  EndDateYear: notYear,
+  CountryCode: (value) =>
+    /^EU/i.test(value) || countryOf(value) !== null
+      ? null
+      : `"${value.slice(0, 40)}" is not an ISO 3166-1 country code`,
+}
+const shown = (value: string | null) => (value === null ? 'nothing' : `"${value.slice(0, 40)}"`)
+
+/**
+ * Check every row of an initiative, not only its first: each initiative cell must be well formed and the
+ * same as on the first row, else a problem at that row and column.
+ */
+function checkRows(
+  id: string,
+  group: readonly DelimitedRow[],
+  col: ReturnType<typeof columns>,
+  problems: Problems,
+): void {
+  const first = group[0]!
+  for (const row of group)
+    for (const name of INITIATIVE_COLUMNS) {
+      const value = col.get(row, name)
+      const malformed = value === null ? null : (CHECKS[name]?.(value) ?? null)
+      if (malformed !== null) problems.add(row.line, name, malformed)
+      else if (row !== first && value !== col.get(first, name))
+        problems.add(
+          row.line,
+          name,
+          `initiative ${id} has ${shown(value)} here but ${shown(col.get(first, name))} on line ${first.line}`,
+        )
+    }
 }
 
 /**
  * Read a STIP Compass export: one programme (kind `initiative`, source `stip`, the InitiativeID as external
  * id) per initiative however many instrument rows it has, with the union of their instruments, themes and
  * target groups. The yearly budget range is kept as text on a budget year (the survey year, else the start
- * year) with no amounts, in EUR. Every malformed row is a located problem (line counting both header rows).
+ * year) with no amounts, in EUR. Every row is checked: a malformed cell, or an initiative cell (years, country,
+ * names, budget range, HasBeenEvaluated) that differs from the initiative's first row, is a located problem
+ * (line counting both header rows). HasBeenEvaluated is compared but not kept: the registry has no field for it.
  */
 export async function readStip(input: ProgrammeFile): Promise<ProgrammeRead> {
   const problems = new Problems(input.file)
@@ -110,10 +158,8 @@ function initiative(
   problems: Problems,
 ): ProgrammeSpec | null {
   const first = group[0]!
+  checkRows(id, group, col, problems)
   const title = col.get(first, 'NameEnglish') ?? col.get(first, 'NameOriginal')
-  for (const row of group.slice(1))
-    if ((col.get(row, 'NameEnglish') ?? col.get(row, 'NameOriginal')) !== title)
-      problems.add(row.line, 'NameEnglish', `initiative ${id} has another name on line ${first.line}`)
   const union = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))]
   const themes: string[] = []
   const targetGroups: string[] = []
@@ -124,10 +170,10 @@ function initiative(
         problems.add(row.line, flag.name, `"${value.slice(0, 20)}" is not 0 or 1`)
       if (value === '1') (flag.kind === 'themes' ? themes : targetGroups).push(flag.label)
     }
-  const code = country(col.get(first, 'CountryCode'), first.line, problems)
-  const start = year(col.get(first, 'StartDateYear'), first.line, 'StartDateYear', problems)
-  const end = year(col.get(first, 'EndDateYear'), first.line, 'EndDateYear', problems)
-  const survey = year(col.get(first, 'SurveyYear'), first.line, 'SurveyYear', problems)
+  const code = countryOf(col.get(first, 'CountryCode'))
+  const start = yearOf(col.get(first, 'StartDateYear'))
+  const end = yearOf(col.get(first, 'EndDateYear'))
+  const survey = yearOf(col.get(first, 'SurveyYear'))
   const range = col.get(first, 'YearlyBudgetRange')
   const budgetYear = survey ?? start
   const budget =
