@@ -55,6 +55,9 @@ export interface SearchCorpus {
   readonly latestYear: number | null
 }
 
+/** Works read per query by `loadSearchCorpus`. */
+const CORPUS_SLICE = 100_000
+
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -77,49 +80,6 @@ async function optionalTables(runner: SqlRunner): Promise<SearchCorpus['has']> {
  */
 export async function loadSearchCorpus(runner: SqlRunner): Promise<SearchCorpus> {
   const has = await optionalTables(runner)
-  const fields = new Map<number, string[]>()
-  for (const r of await runner.all(sql`SELECT work_id, field FROM work_fields ORDER BY work_id, position`))
-    if (r.field !== null) push(fields, Number(r.work_id), String(r.field))
-  const keywords = new Map<number, string[]>()
-  if (has.keywords)
-    for (const r of await runner.all(
-      sql`SELECT work_id, keyword FROM work_keywords WHERE keyword IS NOT NULL ORDER BY work_id, keyword`,
-    ))
-      push(keywords, Number(r.work_id), String(r.keyword))
-  const abstracts = new Map<number, string>()
-  if (has.abstracts)
-    for (const r of await runner.all(
-      sql`SELECT work_id, abstract FROM work_abstracts WHERE abstract IS NOT NULL`,
-    ))
-      abstracts.set(Number(r.work_id), String(r.abstract))
-
-  const works = new Map<number, SearchWork>()
-  const texts: WorkText[] = []
-  let latestYear: number | null = null
-  for (const r of await runner.all(
-    sql`SELECT work_id, title, year, cited_by, doi FROM works ORDER BY work_id`,
-  )) {
-    const id = Number(r.work_id)
-    const year = r.year === null ? null : Number(r.year)
-    if (year !== null && (latestYear === null || year > latestYear)) latestYear = year
-    const own = fields.get(id) ?? []
-    works.set(id, {
-      id,
-      title: str(r.title),
-      year,
-      citedBy: Number(r.cited_by ?? 0),
-      doi: str(r.doi),
-      fields: own.map((f) => f.toLowerCase()),
-    })
-    const text = {
-      id,
-      title: str(r.title) ?? '',
-      keywords: [...own, ...(keywords.get(id) ?? [])].join(' ; '),
-      abstract: abstracts.get(id) ?? '',
-    }
-    if (text.title || text.keywords || text.abstract) texts.push(text)
-  }
-
   const rollup = new Map<string, string>()
   for (const r of await runner.all(sql`SELECT institution_key, top_key FROM institution_rollup`))
     if (r.top_key !== null) rollup.set(String(r.institution_key), String(r.top_key))
@@ -137,26 +97,84 @@ export async function loadSearchCorpus(runner: SqlRunner): Promise<SearchCorpus>
       top: rollup.get(key) ?? key,
     })
   }
+  // One string per institution key, country and field, however many works name it: a million works repeat them.
+  const interned = new Map<string, string>()
+  const intern = (value: string): string => {
+    const known = interned.get(value)
+    if (known !== undefined) return known
+    interned.set(value, value)
+    return value
+  }
+  for (const key of institutions.keys()) interned.set(key, key)
+
+  const works = new Map<number, SearchWork>()
+  const texts: WorkText[] = []
   const workInstitutions = new Map<number, string[]>()
-  for (const r of await runner.all(sql`SELECT DISTINCT work_id, institution_key FROM work_institutions
-    WHERE institution_key IS NOT NULL ORDER BY work_id, institution_key`))
-    push(workInstitutions, Number(r.work_id), String(r.institution_key))
   const workCountries = new Map<number, string[]>()
-  for (const r of await runner.all(sql`SELECT DISTINCT work_id, country FROM work_countries
-    WHERE policy = ${'iso'} AND country IS NOT NULL ORDER BY work_id, country`))
-    push(workCountries, Number(r.work_id), String(r.country))
   const workAuthors = new Map<number, SearchAuthor[]>()
-  for (const r of await runner.all(sql`SELECT au.work_id, au.position, min(au.name) AS name,
-      min(au.orcid) AS orcid, min(a.institution_key) AS institution_key, min(a.country) AS country
-    FROM authorships au
-    LEFT JOIN affiliations a ON a.work_id = au.work_id AND a.position = au.position
-    WHERE au.name IS NOT NULL
-    GROUP BY au.work_id, au.position ORDER BY au.work_id, au.position`))
-    push(workAuthors, Number(r.work_id), {
-      name: String(r.name),
-      orcid: str(r.orcid),
-      institution: str(r.institution_key),
-      country: str(r.country),
-    })
+  let latestYear: number | null = null
+  const [range] = await runner.all(sql`SELECT min(work_id) AS lo, max(work_id) AS hi FROM works`)
+  const lo = range?.lo === null || range?.lo === undefined ? 0 : Number(range.lo)
+  const hi = range?.hi === null || range?.hi === undefined ? -1 : Number(range.hi)
+  // Read a slice of works at a time, so the rows in flight stay bounded on a store of millions of works.
+  for (let from = lo; from <= hi; from += CORPUS_SLICE) {
+    const to = Math.min(hi, from + CORPUS_SLICE - 1)
+    const fields = new Map<number, string[]>()
+    for (const r of await runner.all(sql`SELECT work_id, field FROM work_fields
+      WHERE work_id BETWEEN ${from} AND ${to} ORDER BY work_id, position`))
+      if (r.field !== null) push(fields, Number(r.work_id), intern(String(r.field)))
+    const keywords = new Map<number, string[]>()
+    if (has.keywords)
+      for (const r of await runner.all(sql`SELECT work_id, keyword FROM work_keywords
+        WHERE keyword IS NOT NULL AND work_id BETWEEN ${from} AND ${to} ORDER BY work_id, keyword`))
+        push(keywords, Number(r.work_id), String(r.keyword))
+    const abstracts = new Map<number, string>()
+    if (has.abstracts)
+      for (const r of await runner.all(sql`SELECT work_id, abstract FROM work_abstracts
+        WHERE abstract IS NOT NULL AND work_id BETWEEN ${from} AND ${to}`))
+        abstracts.set(Number(r.work_id), String(r.abstract))
+    for (const r of await runner.all(sql`SELECT work_id, title, year, cited_by, doi FROM works
+      WHERE work_id BETWEEN ${from} AND ${to} ORDER BY work_id`)) {
+      const id = Number(r.work_id)
+      const year = r.year === null ? null : Number(r.year)
+      if (year !== null && (latestYear === null || year > latestYear)) latestYear = year
+      const own = fields.get(id) ?? []
+      works.set(id, {
+        id,
+        title: str(r.title),
+        year,
+        citedBy: Number(r.cited_by ?? 0),
+        doi: str(r.doi),
+        fields: own.map((f) => intern(f.toLowerCase())),
+      })
+      const text = {
+        id,
+        title: str(r.title) ?? '',
+        keywords: [...own, ...(keywords.get(id) ?? [])].join(' ; '),
+        abstract: abstracts.get(id) ?? '',
+      }
+      if (text.title || text.keywords || text.abstract) texts.push(text)
+    }
+    for (const r of await runner.all(sql`SELECT DISTINCT work_id, institution_key FROM work_institutions
+      WHERE institution_key IS NOT NULL AND work_id BETWEEN ${from} AND ${to}
+      ORDER BY work_id, institution_key`))
+      push(workInstitutions, Number(r.work_id), intern(String(r.institution_key)))
+    for (const r of await runner.all(sql`SELECT DISTINCT work_id, country FROM work_countries
+      WHERE policy = ${'iso'} AND country IS NOT NULL AND work_id BETWEEN ${from} AND ${to}
+      ORDER BY work_id, country`))
+      push(workCountries, Number(r.work_id), intern(String(r.country)))
+    for (const r of await runner.all(sql`SELECT au.work_id, au.position, min(au.name) AS name,
+        min(au.orcid) AS orcid, min(a.institution_key) AS institution_key, min(a.country) AS country
+      FROM authorships au
+      LEFT JOIN affiliations a ON a.work_id = au.work_id AND a.position = au.position
+      WHERE au.name IS NOT NULL AND au.work_id BETWEEN ${from} AND ${to}
+      GROUP BY au.work_id, au.position ORDER BY au.work_id, au.position`))
+      push(workAuthors, Number(r.work_id), {
+        name: String(r.name),
+        orcid: str(r.orcid),
+        institution: r.institution_key === null ? null : intern(String(r.institution_key)),
+        country: r.country === null ? null : intern(String(r.country)),
+      })
+  }
   return { works, texts, institutions, workInstitutions, workCountries, workAuthors, has, latestYear }
 }
