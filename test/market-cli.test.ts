@@ -22,6 +22,7 @@ beforeAll(async () => {
   ])
   expect(demo.code, demo.stderr).toBe(0)
   expect(demo.stdout).toContain('6 synthetic offers and needs published')
+  expect(demo.stdout).toContain('300 synthetic patents generated, 300 added')
 }, 300_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -121,7 +122,7 @@ describe('meridian needs|offers and match', () => {
         researcher?: { name: string }
         score: number
         reasons: { text: string }[]
-        evidence: { works: unknown[] }
+        evidence: { works: unknown[]; patents: unknown[] }
       }[]
     }
     expect(answer.total).toBeGreaterThan(50)
@@ -131,7 +132,8 @@ describe('meridian needs|offers and match', () => {
       expect(row.organisation ?? row.researcher).toBeDefined()
       expect(row.score).toBeGreaterThan(0)
       expect(row.reasons.length).toBeGreaterThan(0)
-      expect(row.evidence.works.length).toBeGreaterThan(0)
+      // The demo's synthetic companies come by their patents alone.
+      expect(row.evidence.works.length + row.evidence.patents.length).toBeGreaterThan(0)
     }
     // An offer is not a need.
     const offers = JSON.parse((await run(['offers', 'list', '--format', 'json'])).stdout) as { id: number }[]
@@ -139,5 +141,38 @@ describe('meridian needs|offers and match', () => {
     const table = await run(['match', 'offer', String(offers[0]?.id), '--kinds', 'record', '--lang', 'zh'])
     expect(table.code, table.stderr).toBe(0)
     expect(table.stdout).toMatch(/candidates for offer/)
+  }, 120_000)
+
+  it('shows the demo’s synthetic patents as evidence for a demo need', async () => {
+    const needs = JSON.parse((await run(['needs', 'list', '--format', 'json'])).stdout) as {
+      id: number
+      externalId: string
+    }[]
+    const id = needs.find((n) => n.externalId === 'SYNTHETIC-NEED-1')?.id
+    const result = await run(['match', 'need', String(id), '--format', 'json'])
+    expect(result.code, result.stderr).toBe(0)
+    const answer = JSON.parse(result.stdout) as {
+      method: { patents: string }
+      rows: {
+        organisation?: { id: string }
+        reasons: { kind: string }[]
+        evidence: { works: unknown[]; patents: { number: string; title: string; year: number }[] }
+      }[]
+    }
+    expect(answer.method.patents).not.toMatch(/^not used/)
+    const withPatents = answer.rows.filter((r) => r.evidence.patents.length > 0)
+    expect(withPatents.length).toBeGreaterThan(0)
+    for (const row of withPatents) {
+      expect(row.reasons.map((r) => r.kind)).toContain('patents')
+      for (const patent of row.evidence.patents) {
+        expect(patent.title).toMatch(/^Synthetic patent \d+: /)
+        expect(patent.number).toMatch(/^[A-Z]{2}SYNTHETIC5\d{5}A1$/)
+      }
+    }
+    // A synthetic company by its patents alone, and an institution of the corpus with its works and patents.
+    expect(withPatents.some((r) => r.organisation?.id.startsWith('applicant:SYNTHETIC '))).toBe(true)
+    expect(
+      withPatents.some((r) => r.evidence.works.length > 0 && !r.organisation?.id.startsWith('applicant:')),
+    ).toBe(true)
   }, 120_000)
 })

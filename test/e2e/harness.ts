@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { generateCorpus } from '@meridian/demo'
+import { generateCorpus, generatePatents } from '@meridian/demo'
 import { createServer, type ServerOptions } from '@meridian/server'
 import { Store } from '@meridian/store'
 import { chromium, type Browser } from 'playwright-core'
@@ -32,6 +32,8 @@ export interface Dashboard {
 export interface DashboardOptions {
   /** Works in the demo corpus. Default 20,000. */
   readonly works?: number
+  /** Add the demo's synthetic patents (`generatePatents`), as `meridian demo` does. Default false. */
+  readonly patents?: boolean
   /** More server options, such as a `workspace` (accounts and sign-in). Default: none (read-only server). */
   readonly server?: Omit<ServerOptions, 'store' | 'webRoot'>
 }
@@ -51,6 +53,7 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Da
   const store = await Store.open({ path: ':memory:' })
   const run = await store.beginIngest()
   for (const work of generateCorpus({ works: options.works ?? 20_000, seed: 42 })) run.add(work)
+  if (options.patents) for (const patent of generatePatents({ seed: 42 })) run.addPatent(patent)
   await run.commit({ files: ['demo:seed=42'], problems: 0, now: new Date('2026-01-01T00:00:00Z') })
   const app = await createServer({ ...options.server, store, webRoot: out })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })

@@ -105,6 +105,7 @@ describe.skipIf(!HAVE_CHROMIUM)('marketplace (CONNECT) pages in Chromium', () =>
     offerId = offer!.id
     dashboard = await startDashboard({
       works: 2000,
+      patents: true,
       server: { workspace, market, loginPerMinute: 100 },
     })
   }, 120_000)
@@ -200,6 +201,22 @@ describe.skipIf(!HAVE_CHROMIUM)('marketplace (CONNECT) pages in Chromium', () =>
       const reason =
         (await rows.first().locator('[data-testid="match-reasons"] li').first().textContent()) ?? ''
       expect(reason).toMatch(lang === 'en' ? /matching works/ : /篇相关论文/)
+      // The demo's synthetic patents: applicants' matching patents, listed under the catalogue's label, with the
+      // reason that quotes the best of them.
+      const patents = a.locator(
+        `[data-testid="match-patents"][aria-label="${text(lang, 'market.evidencePatents')}"] li`,
+      )
+      expect(await patents.count()).toBeGreaterThan(0)
+      expect(await patents.first().textContent()).toMatch(
+        /^\d{4} Synthetic patent \d+: .+ [A-Z]{2}SYNTHETIC42\d{5}A1$/,
+      )
+      expect(
+        await a.locator('[data-testid="match-reasons"] li[data-reason="patents"]').first().textContent(),
+      ).toMatch(
+        lang === 'en'
+          ? /^\d+ matching patents?; the best: "Synthetic patent/
+          : /^\d+ 件相关专利；最相关：“Synthetic patent/,
+      )
       await a.click('[data-testid="match-method"] summary')
       expect(await a.textContent('[data-testid="cross-language"]')).toBe(text(lang, 'market.m.crossLanguage'))
       if (shoot) {

@@ -3,7 +3,7 @@ import { buildAuthors } from './build-authors.js'
 import { buildInstitutions } from './build-institutions.js'
 import { COUNTRY_ROWS } from './country-table.js'
 import { haversineKm } from './geo.js'
-import { createRng } from './rng.js'
+import { createRng, type Rng } from './rng.js'
 import { cumulative, normal } from './sample.js'
 import type { DraftInstitution } from './build-institutions.js'
 import type { World, WorldCountry } from './world.js'
@@ -22,9 +22,15 @@ function intlRate(output: number, jitter: number): number {
   return Math.min(0.92, Math.max(0.1, rate))
 }
 
-/** Build the world for a seed: countries, partner tables, institutions and author pools. */
-export function buildWorld(seed: number): World {
-  const rng = createRng(seed, WORLD_STREAM)
+/** The countries of a world before authors are attached, and its institutions. */
+interface Places {
+  readonly countries: readonly WorldCountry[]
+  readonly institutions: readonly DraftInstitution[]
+  readonly totalOutput: number
+}
+
+/** Countries, partner tables and institutions, drawn from `rng` (the world's stream, before its authors). */
+function buildPlaces(rng: Rng, seed: number): Places {
   const rows = COUNTRY_ROWS
   const totalOutput = rows.reduce((sum, row) => sum + row.output, 0)
   const institutions: DraftInstitution[] = []
@@ -60,11 +66,27 @@ export function buildWorld(seed: number): World {
       partnerCum: cumulative(partnerWeights),
     }
   })
+  return { countries, institutions, totalOutput }
+}
+
+/**
+ * The countries and institutions of the world a seed gives, without its authors (about a third of the cost): the
+ * same institutions, with the same names, as {@link buildWorld}'s.
+ */
+export function buildInstitutionsOf(seed: number): Omit<Places, 'totalOutput'> {
+  const { countries, institutions } = buildPlaces(createRng(seed, WORLD_STREAM), seed)
+  return { countries, institutions }
+}
+
+/** Build the world for a seed: countries, partner tables, institutions and author pools. */
+export function buildWorld(seed: number): World {
+  const rng = createRng(seed, WORLD_STREAM)
+  const { countries, institutions, totalOutput } = buildPlaces(rng, seed)
   const authors = buildAuthors(rng, { seed, institutions, total: TOTAL_AUTHORS, totalOutput, countries })
   return {
     seed,
     countries,
-    countryCum: cumulative(rows.map((row) => row.output)),
+    countryCum: cumulative(COUNTRY_ROWS.map((row) => row.output)),
     institutions: authors.institutions,
     authorNames: authors.names,
     authorOrcids: authors.orcids,

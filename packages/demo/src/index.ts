@@ -8,3 +8,4 @@ export type {
   OpenAlexTopic,
   OpenAlexWorkJson,
 } from './openalex-types.js'
+export { generatePatents, type PatentOptions } from './generate-patents.js'

@@ -1,5 +1,5 @@
 import { Command } from 'commander'
-import { generateCorpus, toOpenAlexJsonl } from '@meridian/demo'
+import { generateCorpus, generatePatents, toOpenAlexJsonl } from '@meridian/demo'
 import { evaluate, indicator } from '@meridian/indicators'
 import { writeLines } from '@meridian/io'
 import { MeridianError } from '@meridian/model'
@@ -113,9 +113,11 @@ export function demoCommand(context: Context): Command {
             run.add(work)
             if (++n % 10_000 === 0) bar.update(n, 'generating')
           }
+          // Synthetic patents in the same run, some filed by the corpus's institutions: matches show them.
+          for (const patent of generatePatents({ seed })) run.addPatent(patent)
           bar.update(n, 'computing facts')
           const counts = await run.commit({
-            files: [`demo:seed=${seed}:works=${works}`],
+            files: [`demo:seed=${seed}:works=${works}`, `generatePatents:seed=${seed}`],
             problems: 0,
             now: context.now(),
           })
@@ -123,7 +125,7 @@ export function demoCommand(context: Context): Command {
           context.stdout(
             `!! ${SYNTHETIC}\n${works} synthetic works generated (seed ${seed}); ${counts.added} added to ${dir}` +
               (counts.duplicatesOfStore ? ` (${counts.duplicatesOfStore} were already there)` : '') +
-              '\n\n',
+              `; ${counts.patents.read} synthetic patents generated, ${counts.patents.added} added\n\n`,
           )
         } catch (error) {
           bar.stop()
