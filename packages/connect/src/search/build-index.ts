@@ -30,14 +30,12 @@ export interface ExpertiseIndex {
 
 const FIELDS = ['title', 'keywords', 'abstract'] as const
 
+const indexSpec = (method: SearchMethod) =>
+  method === 'meridian' ? { fields: FIELDS, boosts: FIELD_BOOSTS, tokenize, processTerm } : { fields: FIELDS }
+
 /** Index a corpus already read: BM25 over title, keywords (with fields) and abstract. */
 export function indexCorpus(corpus: SearchCorpus, method: SearchMethod = 'meridian'): ExpertiseIndex {
-  const engine = TextIndex.build(
-    corpus.texts,
-    method === 'meridian'
-      ? { fields: FIELDS, boosts: FIELD_BOOSTS, tokenize, processTerm }
-      : { fields: FIELDS },
-  )
+  const engine = TextIndex.build(corpus.texts, indexSpec(method))
   return Object.freeze({ kind: 'expertise-index', method, engine, corpus, indexed: corpus.texts.length })
 }
 
@@ -52,5 +50,8 @@ export async function buildExpertiseIndex(
   runner: SqlRunner,
   options: ExpertiseIndexOptions = {},
 ): Promise<ExpertiseIndex> {
-  return indexCorpus(options.corpus ?? (await loadSearchCorpus(runner)), options.method ?? 'meridian')
+  const corpus = options.corpus ?? (await loadSearchCorpus(runner))
+  const method = options.method ?? 'meridian'
+  const engine = await TextIndex.buildYielding(corpus.texts, indexSpec(method))
+  return Object.freeze({ kind: 'expertise-index', method, engine, corpus, indexed: corpus.texts.length })
 }

@@ -88,6 +88,19 @@ describe('TextIndex', () => {
     )
   })
 
+  it('builds the same index while giving the event loop turns', async () => {
+    const corpus = docs(500, 4)
+    const spec = { fields: ['title', 'abstract'] as const, tokenize, processTerm }
+    let turns = 0
+    const ticker = setInterval(() => turns++, 0)
+    const yielding = await TextIndex.buildYielding(corpus, spec, 50)
+    clearInterval(ticker)
+    expect(turns).toBeGreaterThan(0)
+    expect(yielding.search('graphene battery')).toEqual(
+      TextIndex.build(corpus, spec).search('graphene battery'),
+    )
+  })
+
   it('indexes nothing when given nothing', () => {
     const index = TextIndex.build<'title'>([], { fields: ['title'] })
     expect(index.documentCount).toBe(0)

@@ -74,6 +74,36 @@ export class TextIndex<F extends string = string> {
 
   /** Index documents in the order given (ties in a search keep that order). */
   static build<F extends string>(docs: Iterable<TextDoc<F>>, spec: TextIndexSpec<F>): TextIndex<F> {
+    const steps = TextIndex.steps(docs, spec)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+    }
+  }
+
+  /**
+   * The same as {@link build}, giving the event loop a turn every `every` documents, so a server indexing a
+   * million works (minutes) keeps answering meanwhile.
+   */
+  static async buildYielding<F extends string>(
+    docs: Iterable<TextDoc<F>>,
+    spec: TextIndexSpec<F>,
+    every = 2_000,
+  ): Promise<TextIndex<F>> {
+    const steps = TextIndex.steps(docs, spec, every)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+  }
+
+  /** The build, pausing (yielding) after every `every` documents. */
+  private static *steps<F extends string>(
+    docs: Iterable<TextDoc<F>>,
+    spec: TextIndexSpec<F>,
+    every = Infinity,
+  ): Generator<void, TextIndex<F>> {
     const tokenize = spec.tokenize ?? (MiniSearch.getDefault('tokenize') as (text: string) => string[])
     const processTerm =
       spec.processTerm ?? (MiniSearch.getDefault('processTerm') as (term: string) => string | null)
@@ -89,6 +119,7 @@ export class TextIndex<F extends string = string> {
     const counts = new Map<number, number>()
     for (const doc of docs) {
       const index = ids.length
+      if (index > 0 && index % every === 0) yield
       ids.push(doc.id)
       spec.fields.forEach((field, f) => {
         const p = perField[f]!
