@@ -25,7 +25,7 @@ export type {
   UnitKey,
   WorkEvidence,
 } from './search/search-experts.js'
-export { searchExperts, TOP_WORKS, HALF_LIFE_YEARS } from './search/search-experts.js'
+export { searchExperts, MAX_SCORED_WORKS, TOP_WORKS, HALF_LIFE_YEARS } from './search/search-experts.js'
 export { processTerm, stem, tokenize } from './search/tokenize.js'
 export type {
   Leadership,

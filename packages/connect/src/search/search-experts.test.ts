@@ -1,9 +1,10 @@
 import { sql } from '@meridian/indicators'
 import type { Store } from '@meridian/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildExpertiseIndex, type ExpertiseIndex } from './build-index.js'
+import { buildExpertiseIndex, indexCorpus, type ExpertiseIndex } from './build-index.js'
+import type { SearchWork, WorkText } from './corpus.js'
 import { fixtureStore, INST } from './fixture.test-util.js'
-import { searchExperts } from './search-experts.js'
+import { MAX_SCORED_WORKS, searchExperts } from './search-experts.js'
 
 let store: Store
 let index: ExpertiseIndex
@@ -195,4 +196,45 @@ describe('searchExperts on a store with keywords, abstracts and an institution r
     ])
     expect(rolled.method.notes.join(' ')).toMatch(/institution_rollup/)
   })
+})
+
+describe('searchExperts on more matching works than it scores', () => {
+  it('scores units from the best-matching works only, and says so', () => {
+    const n = MAX_SCORED_WORKS + 50
+    const works = new Map<number, SearchWork>()
+    const texts: WorkText[] = []
+    const workInstitutions = new Map<number, string[]>()
+    for (let id = 1; id <= n; id++) {
+      works.set(id, { id, title: null, year: 2020, citedBy: 0, doi: null, fields: [] })
+      // The last 50 works match best (the query twice), each the only work of its institution; of the others (all
+      // tied), the last 50 in index order fall beyond the works scored, each the only work of its institution.
+      texts.push({
+        id,
+        title: id > MAX_SCORED_WORKS ? 'battery battery' : 'battery cell',
+        keywords: '',
+        abstract: '',
+      })
+      workInstitutions.set(id, [
+        id > MAX_SCORED_WORKS ? `best-${id}` : id > MAX_SCORED_WORKS - 50 ? `cut-${id}` : `weak-${id % 7}`,
+      ])
+    }
+    const index = indexCorpus({
+      works,
+      texts,
+      institutions: new Map(),
+      workInstitutions,
+      workCountries: new Map(),
+      workAuthors: new Map(),
+      has: { abstracts: true, keywords: true },
+      latestYear: 2020,
+    })
+    const found = searchExperts(index, 'battery', { kind: 'institution', pageSize: 100 })
+    expect(found.matchingWorks).toBe(n)
+    expect(found.total).toBe(50 + 7)
+    expect(found.rows.filter((r) => r.id.startsWith('best-'))).toHaveLength(50)
+    expect(found.rows.some((r) => r.id.startsWith('cut-'))).toBe(false)
+    expect(found.method.notes.join(' ')).toContain(`from the ${MAX_SCORED_WORKS} works that match best`)
+    // Below the limit nothing is said.
+    expect(searchExperts(index, 'battery', { kind: 'institution', years: '1999' }).method.notes).toEqual([])
+  }, 60_000)
 })

@@ -1,6 +1,7 @@
 import type { ExpertiseIndex } from './build-index.js'
 import { FIELD_BOOSTS } from './build-index.js'
 import type { SearchWork } from './corpus.js'
+import type { TextHit } from './text-index.js'
 import { searchExpertsOptions, type SearchExpertsInput, type SearchExpertsOptions } from './options.js'
 import { unitsOf, type Unit, type UnitKey } from './units.js'
 
@@ -70,6 +71,27 @@ const passes = (work: SearchWork | undefined, o: SearchExpertsOptions): work is 
   (o.years === null || (work.year !== null && work.year >= o.years.from && work.year <= o.years.to)) &&
   (o.field === null || work.fields.includes(o.field))
 
+/**
+ * Units are scored from at most this many works, the best BM25 matches: on a million-work store a long query
+ * matches hundreds of thousands of works, and aggregating them all to researchers takes seconds. Said in the
+ * method's notes whenever it applies.
+ */
+export const MAX_SCORED_WORKS = 20_000
+
+/** The last few queries' matching works (unfiltered), per index: a match asks for institutions, then authors. */
+const recentHits = new WeakMap<ExpertiseIndex, Map<string, readonly TextHit[]>>()
+
+function matchingWorks(index: ExpertiseIndex, query: string): readonly TextHit[] {
+  let recent = recentHits.get(index)
+  if (!recent) recentHits.set(index, (recent = new Map()))
+  const known = recent.get(query)
+  if (known) return known
+  const hits = index.engine.search(query)
+  if (recent.size >= 4) recent.delete(recent.keys().next().value as string)
+  recent.set(query, hits)
+  return hits
+}
+
 /** Recency and citation weighting of a work's BM25 score. */
 function weight(score: number, work: SearchWork, latest: number | null): number {
   const age = work.year === null || latest === null ? HALF_LIFE_YEARS : latest - work.year
@@ -138,9 +160,9 @@ export function searchExperts(
   const o = searchExpertsOptions(input)
   const { corpus } = index
   const meridian = index.method === 'meridian'
-  const hits = index.engine.search(query, { filter: (id) => passes(corpus.works.get(id), o) })
+  const hits = matchingWorks(index, query).filter((hit) => passes(corpus.works.get(hit.id), o))
   const found = new Map<string, { unit: Unit; works: WorkEvidence[] }>()
-  for (const hit of hits) {
+  for (const hit of hits.length > MAX_SCORED_WORKS ? hits.slice(0, MAX_SCORED_WORKS) : hits) {
     const work = corpus.works.get(hit.id)
     if (!work) continue
     const evidence: WorkEvidence = {
@@ -182,6 +204,17 @@ export function searchExperts(
     page: o.page,
     pageSize: o.pageSize,
     rows,
-    method: describe(index, o),
+    method: {
+      ...describe(index, o),
+      notes: [
+        ...describe(index, o).notes,
+        ...(hits.length > MAX_SCORED_WORKS
+          ? [
+              `units scored from the ${MAX_SCORED_WORKS} works that match best (BM25) of the ${hits.length} ` +
+                'that match: a unit known only for weaker matches is not listed',
+            ]
+          : []),
+      ],
+    },
   }
 }

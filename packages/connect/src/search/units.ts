@@ -20,9 +20,20 @@ export interface Unit {
   readonly institution: string | null
 }
 
-/** The units of a work at a level, each once. */
-function unitsOfWork(corpus: SearchCorpus, workId: number, o: Level): Unit[] {
+/**
+ * The units of a work at a level, each once. `known` holds one object per distinct unit across all works, so a
+ * query touching most of a million works makes one object per unit, not one per unit and work.
+ */
+function unitsOfWork(corpus: SearchCorpus, workId: number, o: Level, known: Map<string, Unit>): Unit[] {
   const out = new Map<string, Unit>()
+  const once = (unit: Unit): Unit => {
+    // The same id may come with another name or country on another work (an ORCID): share only exact equals.
+    const all = `${unit.id}\u0000${unit.label}\u0000${unit.country}\u0000${unit.type}\u0000${unit.institution}`
+    const same = known.get(all)
+    if (same) return same
+    known.set(all, unit)
+    return unit
+  }
   const institution = (key: string | null) => (key === null ? undefined : corpus.institutions.get(key))
   switch (o.kind) {
     case 'institution':
@@ -38,7 +49,7 @@ function unitsOfWork(corpus: SearchCorpus, workId: number, o: Level): Unit[] {
           type: i?.type ?? null,
           institution: null,
         }
-        if (!out.has(key)) out.set(key, unit)
+        if (!out.has(key)) out.set(key, once(unit))
       }
       break
     case 'author':
@@ -54,7 +65,7 @@ function unitsOfWork(corpus: SearchCorpus, workId: number, o: Level): Unit[] {
           type: i?.type ?? null,
           institution: i?.name ?? a.institution,
         }
-        if (!out.has(id)) out.set(id, unit)
+        if (!out.has(id)) out.set(id, once(unit))
       }
       break
     case 'country':
@@ -74,17 +85,20 @@ function unitsOfWork(corpus: SearchCorpus, workId: number, o: Level): Unit[] {
 }
 
 /** Each index's units per level and work, made on first use: a query touches thousands of works. */
-const CACHE = new WeakMap<ExpertiseIndex, Map<string, Map<number, readonly Unit[]>>>()
+const CACHE = new WeakMap<
+  ExpertiseIndex,
+  Map<string, { works: Map<number, readonly Unit[]>; units: Map<string, Unit> }>
+>()
 
 /** The units of a work at the options' level, after their country and type filters. */
 export function unitsOf(index: ExpertiseIndex, workId: number, o: SearchExpertsOptions): readonly Unit[] {
   let levels = CACHE.get(index)
   if (!levels) CACHE.set(index, (levels = new Map()))
   const level = `${o.kind}:${o.rollUp}`
-  let works = levels.get(level)
-  if (!works) levels.set(level, (works = new Map()))
-  let units = works.get(workId)
-  if (!units) works.set(workId, (units = unitsOfWork(index.corpus, workId, o)))
+  let cached = levels.get(level)
+  if (!cached) levels.set(level, (cached = { works: new Map(), units: new Map() }))
+  let units = cached.works.get(workId)
+  if (!units) cached.works.set(workId, (units = unitsOfWork(index.corpus, workId, o, cached.units)))
   if (o.country === null && o.type === null) return units
   return units.filter(
     (u) => (o.country === null || u.country === o.country) && (o.type === null || u.type === o.type),
