@@ -175,4 +175,60 @@ describe('meridian needs|offers and match', () => {
       withPatents.some((r) => r.evidence.works.length > 0 && !r.organisation?.id.startsWith('applicant:')),
     ).toBe(true)
   }, 120_000)
+
+  it('re-ranks by a local embedding model given as a plug-in, and names a bad plug-in', async () => {
+    const needs = JSON.parse((await run(['needs', 'list', '--format', 'json'])).stdout) as {
+      id: number
+      externalId: string
+    }[]
+    const id = String(needs.find((n) => n.externalId === 'SYNTHETIC-NEED-1')?.id)
+    // A stand-in model: character trigrams hashed into 64 dimensions (a real plug-in would load model files).
+    writeFileSync(
+      join(dir, 'trigrams.mjs'),
+      `export function create({ modelDir }) {
+        return {
+          name: 'trigrams (' + modelDir.split('/').pop() + ')',
+          embed: (texts) => texts.map((text) => {
+            const v = new Float32Array(64)
+            const t = text.toLowerCase()
+            for (let i = 0; i + 3 <= t.length; i++) {
+              let h = 0
+              for (const c of t.slice(i, i + 3)) h = (h * 31 + c.charCodeAt(0)) >>> 0
+              v[h % 64] += 1
+            }
+            return v
+          }),
+        }
+      }\n`,
+    )
+    const result = await run([
+      'match',
+      'need',
+      id,
+      '--embedding-plugin',
+      'trigrams.mjs',
+      '--page-size',
+      '5',
+      '--format',
+      'json',
+    ])
+    expect(result.code, result.stderr).toBe(0)
+    const answer = JSON.parse(result.stdout) as {
+      total: number
+      method: { languages: string }
+      rows: { rank: number; score: number; reasons: { kind: string; text: string }[] }[]
+    }
+    expect(answer.method.languages).toContain('re-ranked by the embedding model "trigrams (')
+    expect(answer.rows).toHaveLength(5)
+    expect(answer.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5])
+    for (const [i, row] of answer.rows.entries()) {
+      expect(row.reasons[0]?.kind).toBe('semantic')
+      expect(row.score).toBeGreaterThan(0)
+      if (i > 0) expect(row.score).toBeLessThanOrEqual(answer.rows[i - 1]!.score)
+    }
+    writeFileSync(join(dir, 'empty.mjs'), 'export const nothing = 1\n')
+    const bad = await run(['match', 'need', id, '--embedding-plugin', 'empty.mjs'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('empty.mjs" exports no create({ modelDir })')
+  }, 120_000)
 })

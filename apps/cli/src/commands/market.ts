@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import { Command, Option } from 'commander'
 import {
   buildExpertiseIndex,
   buildPatentIndex,
+  loadEmbeddingPlugin,
+  rerankByEmbedding,
   createMarket,
   MATCH_KINDS,
   matchRecord,
@@ -177,7 +179,12 @@ interface MatchFlags extends StateFlags {
   readonly page: string
   readonly pageSize: string
   readonly lang: string
+  readonly embeddingPlugin?: string
+  readonly modelDir?: string
 }
+
+/** Candidates of the text search an embedding model re-ranks, at least. */
+const EMBEDDING_POOL = 200
 
 const whole = (name: string, value: string) => {
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1)
@@ -222,6 +229,12 @@ export function matchCommand(context: Context): Command {
         .addOption(
           new Option('--lang <lang>', 'language of the reasons').choices([...REASON_LANGUAGES]).default('en'),
         )
+        .option(
+          '--embedding-plugin <file>',
+          "an ES module exporting create({ modelDir }) -> { name, embed(texts) }: re-ranks the text search's best " +
+            'candidates by a local embedding model (Meridian ships none)',
+        )
+        .option('--model-dir <dir>', "the embedding model's files (default: the plug-in's folder)")
         .addOption(
           new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
         )
@@ -242,12 +255,23 @@ export function matchCommand(context: Context): Command {
             return { record, records: await market.listRecords(operator(context), { status: 'published' }) }
           })
           const store = await openStore(context, storeDir(context, flags.store), 'read')
+          const page = whole('page', flags.page)
+          const pageSize = whole('page-size', flags.pageSize)
+          const lang = flags.lang as 'en' | 'zh'
+          const model = flags.embeddingPlugin
+            ? await loadEmbeddingPlugin(
+                resolve(context.cwd, flags.embeddingPlugin),
+                resolve(context.cwd, flags.modelDir ?? dirname(flags.embeddingPlugin)),
+              )
+            : null
+          // With a model, the text search's best candidates (at least 200) are re-ranked, then paged.
+          const pool = model === null ? null : Math.max(EMBEDDING_POOL, page * pageSize)
           const result = await Promise.all([
             buildExpertiseIndex(store.runner),
             buildPatentIndex(store.runner),
           ])
-            .then(([index, patents]) =>
-              matchRecord(index, record, {
+            .then(async ([index, patents]) => {
+              const found = matchRecord(index, record, {
                 records,
                 patents,
                 options: {
@@ -255,12 +279,15 @@ export function matchCommand(context: Context): Command {
                   ...(flags.country ? { countries: list(flags.country.toUpperCase()) ?? [] } : {}),
                   ...(flags.type ? { types: list(flags.type.toLowerCase()) ?? [] } : {}),
                   ...(flags.years ? { years: flags.years } : {}),
-                  page: whole('page', flags.page),
-                  pageSize: whole('page-size', flags.pageSize),
-                  lang: flags.lang as 'en' | 'zh',
+                  page: pool === null ? page : 1,
+                  pageSize: pool ?? pageSize,
+                  lang,
                 },
-              }),
-            )
+              })
+              return model === null
+                ? found
+                : rerankByEmbedding(found, record, model, lang, { page, pageSize })
+            })
             .finally(() => store.close())
           if (flags.format === 'json') return context.stdout(json(result))
           context.stdout(

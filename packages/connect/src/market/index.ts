@@ -63,3 +63,9 @@ export {
   type PatentEvidence,
   type PatentIndex,
 } from './patent-index.js'
+export {
+  loadEmbeddingPlugin,
+  rerankByEmbedding,
+  type EmbeddingModel,
+  type EmbeddingPlugin,
+} from './embedding.js'
