@@ -349,6 +349,33 @@ describe.skipIf(!HAVE_CHROMIUM)('marketplace (CONNECT) pages in Chromium', () =>
       for (const page of [a, b, broker]) await page.context().close()
     })
 
+  it('takes a user from the marketplace list to a record and its interest form by keyboard alone', async () => {
+    const page = await signedIn(B, 'en')
+    await open(page, '#/market', `[data-testid="record-cards"] [data-record="${offerId}"]`)
+    // Tab until a record's title link has the focus (the header, filters and cards come first).
+    const focusIs = (selector: string) =>
+      page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)
+    let tabs = 0
+    while (!(await focusIs('[data-testid="record-cards"] [data-record] .card-title a')) && tabs < 80) {
+      await page.keyboard.press('Tab')
+      tabs++
+    }
+    expect(tabs).toBeLessThan(80)
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-view="market-record"]')
+    // A record of another organisation: the interest form is reachable the same way.
+    if (await page.$('[data-testid="interest-form"]')) {
+      tabs = 0
+      while (!(await focusIs('#interest-message')) && tabs < 120) {
+        await page.keyboard.press('Tab')
+        tabs++
+      }
+      expect(tabs).toBeLessThan(120)
+      await page.keyboard.type('Typed with the keyboard.')
+      expect(await page.inputValue('#interest-message')).toBe('Typed with the keyboard.')
+    }
+  }, 60_000)
+
   it('logs no console errors', () => {
     expect(consoleErrors).toEqual([])
   })

@@ -34,6 +34,7 @@ export interface MatchReason {
     | 'partnership'
     | 'classes'
     | 'industry'
+    | 'semantic'
   readonly text: string
   readonly figures: Readonly<Record<string, number | string>>
 }
@@ -232,8 +233,14 @@ const TEXT = {
   },
 } as const
 
+const ZH_REGIONS = new Intl.DisplayNames(['zh'], { type: 'region' })
+
+/** A country's name in the reasons' language (Chinese names from the runtime's ICU data). */
+const nameOf = (code: string, lang: ReasonLanguage): string =>
+  lang === 'zh' ? (ZH_REGIONS.of(code) ?? code) : (countryName(code as never) ?? code)
+
 const reason = (
-  kind: MatchReason['kind'],
+  kind: Exclude<MatchReason['kind'], 'semantic'>,
   figures: Record<string, number | string>,
   lang: ReasonLanguage,
 ): MatchReason => ({
@@ -488,7 +495,7 @@ export function matchRecord(
                   'partner-country',
                   {
                     country: h.applicant.country,
-                    countryName: countryName(h.applicant.country as never) ?? h.applicant.country,
+                    countryName: nameOf(h.applicant.country, lang),
                   },
                   lang,
                 ),
@@ -532,7 +539,7 @@ export function matchRecord(
                   {
                     works: c.country,
                     country: asker.country,
-                    countryName: countryName(asker.country as never) ?? asker.country,
+                    countryName: nameOf(asker.country, lang),
                   },
                   lang,
                 ),
@@ -548,7 +555,7 @@ export function matchRecord(
             reasons.push(
               reason(
                 'partner-country',
-                { country: hit.country, countryName: countryName(hit.country as never) ?? hit.country },
+                { country: hit.country, countryName: nameOf(hit.country, lang) },
                 lang,
               ),
             )
@@ -600,7 +607,7 @@ export function matchRecord(
         'text. Reasons explain a rank; they do not change it.',
       languages:
         'English and Chinese text, Chinese segmented with Intl.Segmenter; a Chinese record finds Chinese text only: ' +
-        'matching across languages needs an embedding model (an optional plug-in fed local model files), not installed',
+        'matching across languages needs an embedding model (an optional plug-in fed local model files: `meridian match --embedding-plugin`), none in use',
       patents: patentIndex === null ? 'not used: no patents are loaded in this store' : PATENT_METHOD,
       notes: [
         ...(countries !== null ? [`candidates limited to ${[...countries].join(', ')}`] : []),
