@@ -14,6 +14,7 @@ import { sql } from '@meridian/indicators'
 import { Store } from '@meridian/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './run-cli.js'
+import { needRecord, seeded } from './known-item.js'
 import { HAVE_SHARED_DATA, shared } from './shared-data.js'
 
 // Known-item retrieval on real records (issue 13, CONNECT expertise search): the Journal of Informetrics WoS
@@ -45,18 +46,6 @@ function wosAbstracts(text: string): Map<string, string> {
   return out
 }
 
-/** A seeded generator (mulberry32): the sample is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 interface Known {
   readonly id: number
   readonly query: string
@@ -66,40 +55,8 @@ interface Known {
 }
 
 /** A technology need written from a work: its title as the title, its abstract as the summary. */
-const needOf = (item: Known): RecordView => ({
-  id: item.id,
-  type: 'technology-request',
-  status: 'published',
-  organisation: null,
-  brokerOrganisationId: null,
-  externalId: null,
-  title: item.title,
-  summary: item.abstract,
-  problem: null,
-  advantage: null,
-  keywords: [],
-  fields: [],
-  classes: [],
-  nace: [],
-  trl: null,
-  iprStatus: null,
-  patentNumber: null,
-  partnershipTypes: [],
-  partnerRoles: [],
-  partnerCountries: [],
-  languages: ['en'],
-  programmeId: null,
-  call: null,
-  deadline: null,
-  expiresOn: null,
-  reviewReasons: [],
-  reviewNote: null,
-  outcome: null,
-  synthetic: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  publishedAt: null,
-})
+const needOf = (item: Known): RecordView =>
+  needRecord({ id: item.id, title: item.title, summary: item.abstract })
 
 /** The same measures for the marketplace's matcher: each work written as a need, its institutions the targets. */
 function scoreMatcher(index: ExpertiseIndex, items: readonly Known[]): { mrr: number; recallAt10: number } {
@@ -168,7 +125,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('known-item retrieval on the Journal of Infor
         eligible.push({ id, query: `${title} ${abstract}`, title, abstract, targets })
     }
     eligible.sort((a, b) => a.id - b.id)
-    const next = rng(SEED)
+    const next = seeded(SEED)
     for (let i = eligible.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1))
       ;[eligible[i], eligible[j]] = [eligible[j] as Known, eligible[i] as Known]

@@ -5,22 +5,11 @@ import { readerFor } from '@meridian/ingest'
 import type { ReadItem, SourceFormat } from '@meridian/model'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from './run-cli.js'
+import { seeded } from './known-item.js'
 
 // Seeded mutations of small fixtures of our own, one per format: readers never throw, they yield works or
 // located problems; the CLI exits 0, 1 or 2 and with --on-error fail leaves the store as it was. Bounded:
 // a fixed number of cases per seed, a few seconds in all.
-
-/** A seeded generator (mulberry32): the same cases on every run, no Math.random. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WOS_RECORD = `PT J
 AU Li, X

@@ -11,6 +11,7 @@ import {
 import { readPatents } from '@meridian/ingest'
 import { applicantKey, type Patent } from '@meridian/model'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { needRecord, seeded } from './known-item.js'
 import { HAVE_SHARED_DATA, shared } from './shared-data.js'
 
 // Known-item matching on real patents (issue 14, proof (a)): the pizza patents of Lens.org and WIPO
@@ -23,17 +24,6 @@ import { HAVE_SHARED_DATA, shared } from './shared-data.js'
 const FOLDER = 'patents-lens-patentscope-pizza'
 const SAMPLE = 200
 const SEED = 14
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Patents read from both exports, a publication number kept once (the Lens record first). */
 function docsOf(patents: readonly Patent[]): PatentDoc[] {
@@ -65,40 +55,13 @@ interface Known {
   readonly targets: ReadonlySet<string>
 }
 
-const needOf = (doc: PatentDoc, withClasses: boolean): RecordView => ({
-  id: -doc.id,
-  type: 'technology-request',
-  status: 'published',
-  organisation: null,
-  brokerOrganisationId: null,
-  externalId: null,
-  title: doc.title,
-  summary: doc.abstract ?? '',
-  problem: null,
-  advantage: null,
-  keywords: [],
-  fields: [],
-  classes: withClasses ? doc.classes : [],
-  nace: [],
-  trl: null,
-  iprStatus: null,
-  patentNumber: null,
-  partnershipTypes: [],
-  partnerRoles: [],
-  partnerCountries: [],
-  languages: ['en'],
-  programmeId: null,
-  call: null,
-  deadline: null,
-  expiresOn: null,
-  reviewReasons: [],
-  reviewNote: null,
-  outcome: null,
-  synthetic: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  publishedAt: null,
-})
+const needOf = (doc: PatentDoc, withClasses: boolean): RecordView =>
+  needRecord({
+    id: -doc.id,
+    title: doc.title,
+    summary: doc.abstract ?? '',
+    classes: withClasses ? doc.classes : [],
+  })
 
 /** MRR of the first target applicant among the first 100 organisations (MRR@100), and recall@10 of the targets. */
 function score(works: ExpertiseIndex, patents: PatentIndex, items: readonly Known[], withClasses: boolean) {
@@ -168,7 +131,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('known-item matching on real patents (Lens an
       )
       if (targets.size > 0) eligible.push({ doc: d, family: [...family], targets })
     }
-    const random = rng(SEED)
+    const random = seeded(SEED)
     for (let i = eligible.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1))
       ;[eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!]
