@@ -1,4 +1,5 @@
 import type { Method } from '@meridian/indicators'
+import { registryMethod } from './milestone-kpi.js'
 
 /**
  * KPIs that count what CONNECT's marketplace recorded on introductions to the programme's own records (from the
@@ -107,24 +108,8 @@ const DEFINITIONS: Readonly<Record<ConnectIndicator, { definition: string; formu
  * The method card of a CONNECT KPI: how it is counted, in the shape of the engine's method (no SQL, no counting
  * method or country policy: `not-applicable`).
  */
-export function connectMethod(indicator: ConnectIndicator): Method {
-  return {
-    counting: 'not-applicable' as Method['counting'],
-    countryPolicy: 'not-applicable' as Method['countryPolicy'],
-    countryPolicyDescription:
-      "Countries are those of the organisations on either side of an introduction, as registered in the workspace; no publication's country is involved.",
-    years: null,
-    level: 'programme',
-    byYear: false,
-    window: null,
-    groups: null,
-    rollUp: false,
-    works: null,
-    fields: null,
-    options: {},
-    ...DEFINITIONS[indicator],
-    references: [],
-    sql: '',
-    intervals: null,
-  }
-}
+export const connectMethod = (indicator: ConnectIndicator): Method =>
+  registryMethod(
+    "Countries are those of the organisations on either side of an introduction, as registered in the workspace; no publication's country is involved.",
+    DEFINITIONS[indicator],
+  )

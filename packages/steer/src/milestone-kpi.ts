@@ -83,11 +83,24 @@ const DEFINITIONS: Readonly<Record<MilestoneIndicator, { definition: string; for
  * The method card of a milestone KPI: how it is counted, in the shape of the engine's method (no SQL, no
  * counting method or country policy: `not-applicable`).
  */
-export function milestoneMethod(indicator: MilestoneIndicator): Method {
+export const milestoneMethod = (indicator: MilestoneIndicator): Method =>
+  registryMethod(
+    'Milestones are counted from the programme registry; no country is involved.',
+    DEFINITIONS[indicator],
+  )
+
+/**
+ * The method card of a KPI counted from the state database rather than the indicator engine, in the shape of the
+ * engine's method: no SQL, no counting method or country policy (`not-applicable`).
+ */
+export function registryMethod(
+  countryPolicyDescription: string,
+  definition: { readonly definition: string; readonly formula: string },
+): Method {
   return {
     counting: 'not-applicable' as Method['counting'],
     countryPolicy: 'not-applicable' as Method['countryPolicy'],
-    countryPolicyDescription: 'Milestones are counted from the programme registry; no country is involved.',
+    countryPolicyDescription,
     years: null,
     level: 'programme',
     byYear: false,
@@ -97,7 +110,7 @@ export function milestoneMethod(indicator: MilestoneIndicator): Method {
     works: null,
     fields: null,
     options: {},
-    ...DEFINITIONS[indicator],
+    ...definition,
     references: [],
     sql: '',
     intervals: null,
